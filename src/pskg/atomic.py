@@ -1,0 +1,46 @@
+"""Write files and folders so that readers see the old version or the new, never half."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def replace_directory(staging: Path, target: Path) -> None:
+    """Swap a fully written ``staging`` folder in place of ``target``.
+
+    The old folder is renamed aside first and removed only after the new one is
+    in place, so an interruption leaves either the old or the new contents.
+    """
+    target = target.resolve() if target.exists() else target
+    backup = target.with_name(f".{target.name}.old")
+    if backup.exists():
+        shutil.rmtree(backup)
+    if target.exists():
+        os.replace(target, backup)
+    os.replace(staging, target)
+    if backup.exists():
+        shutil.rmtree(backup)
+
+
+def staging_directory(target: Path) -> Path:
+    """A new empty folder beside ``target`` (same file system, so renames are atomic)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))

@@ -1,0 +1,56 @@
+"""Every namespace the project uses, declared once.
+
+Build, CLI and tests import from here; a test checks that every ``@prefix`` /
+``PREFIX`` line in the repository agrees with this table, so a prefix can never
+mean two things in two files.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+
+PSS = Namespace("https://w3id.org/postsoviet-security/ontology#")
+ID = Namespace("https://w3id.org/postsoviet-security/id/")
+PSSH = Namespace("https://w3id.org/postsoviet-security/shapes#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+ONTOLOGY_IRI = "https://w3id.org/postsoviet-security/ontology"
+
+#: prefix -> namespace, in the order written at the top of every Turtle file.
+PREFIXES: dict[str, Namespace] = {
+    "dcterms": DCTERMS,
+    "foaf": FOAF,
+    "id": ID,
+    "org": ORG,
+    "owl": OWL,
+    "prov": PROV,
+    "pss": PSS,
+    "pssh": PSSH,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "sh": SH,
+    "skos": SKOS,
+    "vann": VANN,
+    "wd": WD,
+    "xsd": XSD,
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefixes (and only those) on ``graph``; returns it."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def new_graph() -> Graph:
+    """An empty graph that knows the project's prefixes and no others."""
+    return bind_prefixes(Graph(bind_namespaces="none"))
+
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for every project prefix, for queries built in code."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
