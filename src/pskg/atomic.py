@@ -11,8 +11,10 @@ from pathlib import Path
 def write_text_atomically(path: Path, text: str) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(temporary, mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
@@ -26,14 +28,18 @@ def write_text_atomically(path: Path, text: str) -> None:
 def replace_directory(staging: Path, target: Path) -> None:
     """Swap a fully written ``staging`` folder in place of ``target``.
 
-    The old folder is renamed aside first and removed only after the new one is
-    in place, so an interruption leaves either the old or the new contents.
+    Entries of the old folder that the new one lacks (a report written by another
+    command, say) are carried over. The old folder is renamed aside first and
+    removed only after the new one is in place, so an interruption leaves either
+    the old or the new contents.
     """
-    target = target.resolve() if target.exists() else target
     backup = target.with_name(f".{target.name}.old")
     if backup.exists():
         shutil.rmtree(backup)
     if target.exists():
+        for entry in target.iterdir():
+            if not (staging / entry.name).exists():
+                os.replace(entry, staging / entry.name)
         os.replace(target, backup)
     os.replace(staging, target)
     if backup.exists():
@@ -43,4 +49,6 @@ def replace_directory(staging: Path, target: Path) -> None:
 def staging_directory(target: Path) -> Path:
     """A new empty folder beside ``target`` (same file system, so renames are atomic)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    staging.chmod(0o755)
+    return staging

@@ -1,0 +1,158 @@
+"""The ``pskg`` command: a thin layer over the package, with documented exit codes.
+
+Exit codes: 0 success; 1 the graph violates the shapes; 2 bad input (syntax
+error, unknown query, bad parameter, unreadable file, unwritable output);
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pskg import __version__
+from pskg.build import build
+from pskg.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, ParameterError, PskgError
+from pskg.fmt import format_files
+from pskg.graph import load_knowledge_graph
+from pskg.info import describe_graph, render_info
+from pskg.load import load_sources
+from pskg.output import FORMATS, render
+from pskg.queries import find_query, run_query, saved_queries
+from pskg.validate import validate
+
+EPILOG = "Exit codes: 0 ok, 1 validation failed, 2 bad input, 130 interrupted."
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``pskg`` script."""
+    logging.getLogger("rdflib").setLevel(logging.ERROR)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except PskgError as error:
+        print(f"pskg: error: {error}", file=sys.stderr)
+        return error.exit_status
+    except KeyboardInterrupt:
+        print("pskg: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pskg",
+        description="Build, validate and query the post-Soviet security knowledge graph.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=f"pskg {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    build_cmd = commands.add_parser("build", help="parse, reason, validate and write dist/", epilog=EPILOG)
+    build_cmd.add_argument("--dist", type=Path, default=Path("dist"), help="output folder (default: dist)")
+    build_cmd.set_defaults(handler=_build)
+
+    validate_cmd = commands.add_parser("validate", help="check the data against the SHACL shapes", epilog=EPILOG)
+    validate_cmd.set_defaults(handler=_validate)
+
+    query_cmd = commands.add_parser(
+        "query",
+        help="run a saved query (or a .rq file)",
+        description="Run a saved query by name, or any .rq file. `pskg query --list` lists them.",
+        epilog="Example: pskg query members-in-year --param org=CSTO --param year=2019\n" + EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    query_cmd.add_argument("name", nargs="?", help="saved query name or path to a .rq file")
+    query_cmd.add_argument("--list", action="store_true", help="list the saved queries and their parameters")
+    query_cmd.add_argument(
+        "--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="a parameter value (repeatable)"
+    )
+    query_cmd.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+    query_cmd.set_defaults(handler=_query)
+
+    info_cmd = commands.add_parser("info", help="counts by class, organisations, years covered", epilog=EPILOG)
+    info_cmd.set_defaults(handler=_info)
+
+    fmt_cmd = commands.add_parser(
+        "fmt", help="rewrite Turtle files in the canonical form (--check only reports)", epilog=EPILOG
+    )
+    fmt_cmd.add_argument("files", nargs="*", type=Path, help="files (default: ontology/, data/, validation/)")
+    fmt_cmd.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is not canonical")
+    fmt_cmd.set_defaults(handler=_fmt)
+    return parser
+
+
+def _progress(message: str) -> None:
+    print(f"· {message}…", file=sys.stderr, flush=True)
+
+
+def _build(args: argparse.Namespace) -> int:
+    result = build(args.dist, progress=_progress)
+    print(f"built {result.dist}/: {result.asserted_triples} asserted triples, {result.inferred_triples} inferred")
+    for name in result.files:
+        print(f"  {result.dist / name}")
+    print("validation: the graph conforms to the shapes")
+    return EXIT_OK
+
+
+def _validate(_: argparse.Namespace) -> int:
+    sources = load_sources()
+    report = validate(sources)
+    for violation in report.violations:
+        print(violation.describe())
+    violations = sum(1 for v in report.violations if v.severity == "Violation")
+    others = len(report.violations) - violations
+    if report.conforms:
+        print(f"conforms: {len(sources.graph)} triples from {len(sources.files)} files, {others} warnings")
+        return EXIT_OK
+    print(f"does not conform: {violations} violations, {others} warnings", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _query(args: argparse.Namespace) -> int:
+    if args.list:
+        for query in saved_queries():
+            params = ", ".join(p.describe() for p in query.parameters)
+            print(f"{query.name}\n    {query.summary}" + (f"\n    parameters: {params}" if params else ""))
+        return EXIT_OK
+    if not args.name:
+        raise ParameterError("name a saved query (see `pskg query --list`) or a .rq file")
+    query = find_query(args.name)
+    query.prepared()  # a syntax error is reported before the graph is built
+    values = _parse_params(args.param)
+    result = run_query(load_knowledge_graph().union(), query, values)
+    sys.stdout.write(render(result, args.format))
+    return EXIT_OK
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ParameterError(f"--param expects KEY=VALUE, got {pair!r}")
+        values[key.strip()] = value
+    return values
+
+
+def _info(_: argparse.Namespace) -> int:
+    sys.stdout.write(render_info(describe_graph(load_sources().graph)))
+    return EXIT_OK
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    result = format_files(list(args.files) or None, check_only=args.check)
+    for path in result.changed:
+        print(f"{'not canonical' if args.check else 'reformatted'}: {path}")
+    print(f"{len(result.checked)} files checked, {len(result.changed)} {'not canonical' if args.check else 'changed'}")
+    return EXIT_INVALID if args.check and result.changed else EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

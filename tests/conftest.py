@@ -1,0 +1,44 @@
+"""Shared fixtures: the graph is built once per session, as users get it."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from pskg.graph import KnowledgeGraph, load_knowledge_graph
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE_NAME = "momzikoff-alliances-postsoviet.txt"
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> KnowledgeGraph:
+    """Ontology + data, parsed and reasoned once."""
+    return load_knowledge_graph()
+
+
+def article_path() -> Path | None:
+    """The article text: ``$PSKG_SOURCE_TEXT`` or ``../shared/source/`` beside the repository."""
+    override = os.environ.get("PSKG_SOURCE_TEXT")
+    candidates = [Path(override)] if override else []
+    candidates.append(REPO.parent / "shared" / "source" / ARTICLE_NAME)
+    return next((p for p in candidates if p.is_file()), None)
+
+
+@pytest.fixture(scope="session")
+def article_text() -> str:
+    """The article, whitespace-normalised. Never skipped in CI: its absence there is a failure."""
+    path = article_path()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("the article text is missing in CI (expected ../shared/source/ or $PSKG_SOURCE_TEXT)")
+        pytest.skip("article text not available: set PSKG_SOURCE_TEXT to check quotes against it")
+    return normalise(path.read_text(encoding="utf-8"))
+
+
+def normalise(text: str) -> str:
+    """Whitespace folded to single spaces: the only liberty quotes may take."""
+    return re.sub(r"\s+", " ", text).strip()
