@@ -42,3 +42,17 @@ def article_text() -> str:
 def normalise(text: str) -> str:
     """Whitespace folded to single spaces: the only liberty quotes may take."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+#: The full suite collects at least this many tests; raise it as tests are added.
+#: A leftover filter or a test file pytest no longer collects makes the run fail.
+MINIMUM_COLLECTED = 100
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Fail a full run (no -k/-m, no paths given) that collects fewer tests than expected."""
+    config = session.config
+    if config.option.keyword or config.option.markexpr or config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return
+    if len(session.items) < MINIMUM_COLLECTED:
+        raise pytest.UsageError(f"only {len(session.items)} tests collected, expected at least {MINIMUM_COLLECTED}")

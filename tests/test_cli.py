@@ -70,7 +70,10 @@ def test_build_refuses_invalid_data_and_keeps_previous_dist(project_copy, tmp_pa
 def test_validate_reports_node_rule_and_file(project_copy, capsys):
     memberships = project_copy / "data" / "memberships.ttl"
     text = memberships.read_text(encoding="utf-8")
-    memberships.write_text(text.replace("org:role pss:FullMember ;", "org:role pss:Observer ;\n    org:role pss:FullMember ;", 1), encoding="utf-8")
+    memberships.write_text(
+        text.replace("org:role pss:FullMember ;", "org:role pss:Observer ;\n    org:role pss:FullMember ;", 1),
+        encoding="utf-8",
+    )
     status, out, _ = run(capsys, "validate")
     assert status == 1
     assert "id:membership-ARM-CIS-1991" in out
@@ -135,12 +138,12 @@ def test_malformed_parameter_is_refused(capsys):
 def test_query_formats(capsys):
     args = ("query", "members-in-year", "-p", "org=OTSC", "-p", "year=2019")
     status, table, _ = run(capsys, *args)
-    assert status == 0 and "id:ARM" in table and "(6 rows)" in table
+    assert status == 0 and "id:ARM" in table and "pss:Observer" in table and "(7 rows)" in table
     _, csv_out, _ = run(capsys, *args, "--format", "csv")
     assert csv_out.splitlines()[1].startswith("https://w3id.org/postsoviet-security/id/ARM,")
     _, json_out, _ = run(capsys, *args, "--format", "json")
     document = json.loads(json_out)
-    assert len(document["results"]["bindings"]) == 6
+    assert len(document["results"]["bindings"]) == 7
 
 
 def test_query_file_with_syntax_error_names_the_file(tmp_path, capsys):

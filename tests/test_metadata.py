@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import tomllib
 
+import tomllib
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL
 

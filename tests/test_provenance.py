@@ -33,9 +33,7 @@ TABLE_ROWS = [
 
 
 def quotes(knowledge):
-    return sorted(
-        (str(passage), str(quote)) for passage, quote in knowledge.asserted.subject_objects(PSS.quote)
-    )
+    return sorted((str(passage), str(quote)) for passage, quote in knowledge.asserted.subject_objects(PSS.quote))
 
 
 def test_every_quote_is_verbatim(knowledge, article_text):
@@ -76,7 +74,9 @@ def _graph_rows(knowledge) -> dict[str, list[tuple[int, str]]]:
     for passage in graph.subjects(PSS.documentPart, TABLE2):
         state = graph.value(passage, PSS.tableRow)
         label = next(str(lbl) for lbl in graph.objects(state, RDFS.label) if lbl.language == "fr")
-        rows.setdefault(label, []).append((int(graph.value(passage, PSS.cellIndex)), str(graph.value(passage, PSS.quote))))
+        rows.setdefault(label, []).append(
+            (int(graph.value(passage, PSS.cellIndex)), str(graph.value(passage, PSS.quote)))
+        )
     return rows
 
 
@@ -108,7 +108,9 @@ def _cells_by_row(graph):
 def test_tableau_2_has_61_membership_periods(knowledge):
     graph = knowledge.asserted
     table_cells = set(graph.subjects(PSS.documentPart, TABLE2))
-    periods = {m for m in graph.subjects(RDF.type, PSS.Membership) if set(graph.objects(m, PROV.wasDerivedFrom)) & table_cells}
+    periods = {
+        m for m in graph.subjects(RDF.type, PSS.Membership) if set(graph.objects(m, PROV.wasDerivedFrom)) & table_cells
+    }
     assert len(periods) == 61
 
 

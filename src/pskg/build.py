@@ -58,7 +58,9 @@ def failure_message(report: ValidationReport) -> str:
     violations = [v for v in report.violations if v.severity == "Violation"]
     shown = "\n".join(v.describe() for v in violations[:10])
     more = f"\n… and {len(violations) - 10} more (run `pskg validate`)" if len(violations) > 10 else ""
-    return f"the graph does not conform to the shapes ({len(violations)} violations); nothing was written\n{shown}{more}"
+    return (
+        f"the graph does not conform to the shapes ({len(violations)} violations); nothing was written\n{shown}{more}"
+    )
 
 
 def write_dist(knowledge: KnowledgeGraph, dist: Path) -> tuple[str, ...]:

@@ -71,13 +71,15 @@ def _reject_bad_iris(path: Path, text: str, graph: Graph) -> None:
             local = str(term).rsplit("/", 1)[-1]
             offset = text.find(local)
             line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
-            raise TurtleSyntaxError(path, line, f"invalid IRI <{term}> (spaces and <>\"{{}}|^`\\ are not allowed)")
+            raise TurtleSyntaxError(path, line, f'invalid IRI <{term}> (spaces and <>"{{}}|^`\\ are not allowed)')
 
 
 def _error_line(exc: Exception) -> int | None:
-    line = getattr(exc, "lines", None)  # rdflib's BadSyntax counts lines from 0
-    if isinstance(line, int):
-        return line + 1
+    # rdflib's BadSyntax.lines drifts on long files; its byte offset into the
+    # parsed buffer does not, so the line is counted from that.
+    buffer, offset = getattr(exc, "_str", None), getattr(exc, "_i", None)
+    if isinstance(buffer, bytes) and isinstance(offset, int):
+        return buffer.count(b"\n", 0, offset) + 1
     match = _LINE_IN_MESSAGE.search(str(exc))
     if match:
         return int(match.group(1) or match.group(2))

@@ -204,10 +204,12 @@ def _resolve_iri(graph: Graph, parameter: Parameter, raw: str) -> URIRef:
     expected = PARAMETER_CLASSES.get(parameter.name)
     if expected is not None:
         lookup = _names_of_class(graph, expected)
-        found = lookup.get(raw.casefold()) or lookup.get(_expand(raw).casefold())
+        found = lookup.get(raw.casefold()) or lookup.get(_expand_or_none(raw).casefold())
         if found is None:
             known = ", ".join(sorted({str(iri).removeprefix(str(ID)) for iri in lookup.values()}))
-            raise ParameterError(f"parameter {parameter.name!r}: no {_short_class(expected)} called {raw!r}; known: {known}")
+            raise ParameterError(
+                f"parameter {parameter.name!r}: no {_short_class(expected)} called {raw!r}; known: {known}"
+            )
         return found
     return URIRef(_expand(raw))
 
@@ -222,6 +224,13 @@ def _expand(raw: str) -> str:
     if _LOCAL_NAME.match(raw):
         return str(ID) + raw
     raise ParameterError(f"{raw!r} is not an IRI, a prefixed name or a local name of the id: namespace")
+
+
+def _expand_or_none(raw: str) -> str:
+    try:
+        return _expand(raw)
+    except ParameterError:
+        return ""
 
 
 def _names_of_class(graph: Graph, cls: URIRef) -> dict[str, URIRef]:

@@ -14,6 +14,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from pskg.errors import PskgError
 from pskg.load import SourceGraph, parse_turtle_file
 from pskg.namespaces import PREFIXES, new_graph
 from pskg.resources import turtle_files
@@ -70,6 +71,8 @@ def validate(sources: SourceGraph, shapes: Graph | None = None) -> ValidationRep
         advanced=True,
         allow_warnings=True,
     )
+    if not isinstance(report, Graph):  # pyshacl returns its ValidationFailure when a shape is unusable
+        raise PskgError(f"the SHACL shapes cannot be applied: {report}")
     violations = sorted(
         (_violation(report, result, sources.origins) for result in report.subjects(RDF.type, SH.ValidationResult)),
         key=lambda v: (v.file or "", v.focus, v.shape, v.path or "", v.value or ""),

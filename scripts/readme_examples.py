@@ -1,0 +1,90 @@
+"""Regenerate the README's example block from real runs of ``pskg``.
+
+    python scripts/readme_examples.py          # rewrite README.md
+    python scripts/readme_examples.py --check  # exit 1 if README.md is stale
+
+The examples in the README are then always the real output of the current code
+and data; a test runs the ``--check`` form.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import re
+import sys
+from pathlib import Path
+
+from pskg.atomic import write_text_atomically
+from pskg.cli import main as pskg
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+START, END = "<!-- examples:start -->", "<!-- examples:end -->"
+
+#: (title, arguments, lines of output shown — None for all)
+EXAMPLES: list[tuple[str, list[str], int | None]] = [
+    (
+        "Who was in the CST/CSTO in 2019?",
+        ["query", "members-in-year", "--param", "org=CSTO", "--param", "year=2019"],
+        None,
+    ),
+    ("Who left in 1999?", ["query", "left-in-year", "--param", "org=CSTO", "--param", "year=1999"], None),
+    ("Which states were in both the CSTO and the SCO, and when?", ["query", "in-both-organisations"], None),
+    ("CSTO military spending in 2018 (Figure 10) and each member's share", ["query", "csto-spending-2018"], None),
+    (
+        "Estonia over time: the table's NATO year (deprecated) beside the text's",
+        ["query", "state-timeline", "-p", "state=EST"],
+        None,
+    ),
+    ("Tableau 2 rebuilt from the graph, cell by cell (first rows shown)", ["query", "tableau-2"], 14),
+]
+
+
+def run(args: list[str]) -> str:
+    """``pskg ARGS`` in-process; its standard output."""
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        status = pskg(args)
+    if status != 0:
+        raise SystemExit(f"pskg {' '.join(args)} failed with status {status}")
+    return buffer.getvalue()
+
+
+def examples_block() -> str:
+    """The Markdown between the README's example markers."""
+    parts = []
+    for title, args, max_lines in EXAMPLES:
+        shown = " ".join(a if re.fullmatch(r"[\w=./:-]+", a) else repr(a) for a in args)
+        lines = run(args).rstrip().splitlines()
+        if max_lines is not None and len(lines) > max_lines:
+            lines = [*lines[:max_lines], "…"]
+        output = "\n".join(lines)
+        parts.append(f"{title}\n\n```console\n$ pskg {shown}\n{output}\n```\n")
+    return "\n".join(parts)
+
+
+def updated_readme(text: str) -> str:
+    """README text with its example block regenerated."""
+    before, _, rest = text.partition(START)
+    _, _, after = rest.partition(END)
+    return f"{before}{START}\n{examples_block()}{END}{after}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if README.md is not up to date")
+    args = parser.parse_args()
+    current = README.read_text(encoding="utf-8")
+    wanted = updated_readme(current)
+    if args.check:
+        if current != wanted:
+            print("README.md examples are stale: run python scripts/readme_examples.py", file=sys.stderr)
+            return 1
+        return 0
+    write_text_atomically(README, wanted)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
