@@ -16,9 +16,8 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
 """
 
 _ORGANISATIONS = """
-SELECT ?org (MIN(?acronym) AS ?name) (COUNT(DISTINCT ?state) AS ?states) WHERE {
-  ?org a/rdfs:subClassOf* pss:Organisation .
-  OPTIONAL { ?org pss:acronym ?acronym . FILTER(LANG(?acronym) = "en") }
+SELECT ?org (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?state) AS ?states) WHERE {
+  ?org a/rdfs:subClassOf* pss:Organisation ; rdfs:label ?label . FILTER(LANG(?label) = "en")
   OPTIONAL { ?m org:organization ?org ; org:member ?state . }
 } GROUP BY ?org ORDER BY DESC(?states) ?org
 """
@@ -56,5 +55,5 @@ def render_info(info: GraphInfo) -> str:
     lines.append("resources by class:")
     lines += [f"  {count:5d}  {name}" for name, count in info.classes]
     lines += ["", "organisations (states with at least one membership period):"]
-    lines += [f"  {count:5d}  {name or iri}  ({iri})" for iri, name, count in info.organisations]
+    lines += [f"  {count:5d}  {iri:<15} {name}" for iri, name, count in info.organisations]
     return "\n".join(lines) + "\n"

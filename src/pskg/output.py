@@ -13,6 +13,8 @@ from pskg.queries import QueryResult
 from pskg.validate import short
 
 FORMATS = ("table", "csv", "json")
+#: Cells longer than this are cut in the terminal table (CSV and JSON keep them whole).
+MAX_CELL_WIDTH = 60
 
 
 def cell_text(node: Node | None) -> str:
@@ -38,7 +40,8 @@ def render(result: QueryResult, fmt: str) -> str:
 def render_table(result: QueryResult) -> str:
     """An aligned text table with a row count."""
     header = list(result.variables)
-    body = [[cell_text(value) for value in row] for row in result.rows]
+    body = [[_fit(cell_text(value)) for value in row] for row in result.rows]
+    cut = any(cell.endswith("…") for row in body for cell in row)
     widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
     lines = [
         "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
@@ -46,7 +49,14 @@ def render_table(result: QueryResult) -> str:
     ]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
     lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+    if cut:
+        lines.append(f"(values longer than {MAX_CELL_WIDTH} characters are cut: use --format csv or json for all)")
     return "\n".join(lines) + "\n"
+
+
+def _fit(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_CELL_WIDTH else text[: MAX_CELL_WIDTH - 1] + "…"
 
 
 def render_csv(result: QueryResult) -> str:
