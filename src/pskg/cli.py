@@ -19,12 +19,13 @@ from pskg.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, ParameterError, PskgE
 from pskg.fmt import format_files
 from pskg.graph import load_knowledge_graph
 from pskg.info import describe_graph, render_info
+from pskg.link_cli import add_link_commands
 from pskg.load import load_sources
 from pskg.output import FORMATS, render
 from pskg.queries import find_query, run_query, saved_queries
 from pskg.validate import validate
 
-EPILOG = "Exit codes: 0 ok, 1 validation failed, 2 bad input, 130 interrupted."
+EPILOG = "Exit codes: 0 ok, 1 validation or link check failed, 2 bad input, 3 endpoint error, 130 interrupted."
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     fmt_cmd.add_argument("files", nargs="*", type=Path, help="files (default: ontology/, data/, validation/)")
     fmt_cmd.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is not canonical")
     fmt_cmd.set_defaults(handler=_fmt)
+
+    add_link_commands(commands)
     return parser
 
 

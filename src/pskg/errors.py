@@ -8,6 +8,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_INVALID = 1  # the data violates the shapes
 EXIT_USAGE = 2  # bad input: syntax error, unknown query, bad parameter, missing file
+EXIT_REMOTE = 3  # a remote SPARQL endpoint (Wikidata) is unreachable or answered garbage
 
 
 class PskgError(Exception):
@@ -39,3 +40,9 @@ class ValidationFailed(PskgError):
     """The graph does not conform to the shapes: nothing is written."""
 
     exit_status = EXIT_INVALID
+
+
+class EndpointError(PskgError):
+    """A remote SPARQL endpoint could not be reached or did not answer with SPARQL results."""
+
+    exit_status = EXIT_REMOTE

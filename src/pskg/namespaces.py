@@ -16,6 +16,15 @@ PSSH = Namespace("https://w3id.org/postsoviet-security/shapes#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 VANN = Namespace("http://purl.org/vocab/vann/")
 WD = Namespace("http://www.wikidata.org/entity/")
+# Wikidata's RDF model (https://www.mediawiki.org/wiki/Wikibase/Indexing/RDF_Dump_Format): truthy
+# claims (wdt:), statement nodes (p:), their main value (ps:) and qualifiers (pq:), ranks (wikibase:).
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+P = Namespace("http://www.wikidata.org/prop/")
+PS = Namespace("http://www.wikidata.org/prop/statement/")
+PQ = Namespace("http://www.wikidata.org/prop/qualifier/")
+WDS = Namespace("http://www.wikidata.org/entity/statement/")
+WIKIBASE = Namespace("http://wikiba.se/ontology#")
+SCHEMA = Namespace("http://schema.org/")  # Wikidata's schema: is http, not rdflib's https SDO
 
 ONTOLOGY_IRI = "https://w3id.org/postsoviet-security/ontology"
 
@@ -26,15 +35,22 @@ PREFIXES: dict[str, Namespace] = {
     "id": ID,
     "org": ORG,
     "owl": OWL,
+    "p": P,
+    "pq": PQ,
     "prov": PROV,
+    "ps": PS,
     "pss": PSS,
     "pssh": PSSH,
     "rdf": RDF,
     "rdfs": RDFS,
+    "schema": SCHEMA,
     "sh": SH,
     "skos": SKOS,
     "vann": VANN,
     "wd": WD,
+    "wds": WDS,
+    "wdt": WDT,
+    "wikibase": WIKIBASE,
     "xsd": XSD,
 }
 
