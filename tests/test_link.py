@@ -20,7 +20,7 @@ from pskg.link import FAILED, OK, WARNING, check_links, normalise_label
 from pskg.load import load_sources
 from pskg.namespaces import ID, PSS, WD, WDT, new_graph
 from pskg.queries import parse_saved_query, run_query
-from pskg.wikidata import SparqlClient
+from pskg.wikidata import DEFAULT_ENDPOINT, SparqlClient
 from pskg.wikidata_terms import ACCEPTED_CLASSES
 from tests.conftest import REPO
 from tests.wikidata_support import FIXTURE, oxigraph_server
@@ -282,3 +282,12 @@ def test_link_without_subcommand_prints_help(capsys):
 def test_fixture_says_it_is_not_a_source_of_facts():
     header = Path(FIXTURE).read_text(encoding="utf-8").splitlines()[0]
     assert "TEST FIXTURE" in header and "NOT a source of facts" in header
+
+
+def test_readme_documents_the_default_endpoint_and_the_commands():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert DEFAULT_ENDPOINT == "https://query.wikidata.org/sparql"
+    assert f"`{DEFAULT_ENDPOINT}` by default" in readme
+    for command in ("pskg link check", "pskg link compare", "pskg link enrich", "queries/federated/"):
+        assert command in readme
+    assert "against the test fixture" in readme
