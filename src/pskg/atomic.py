@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -34,16 +37,34 @@ def replace_directory(staging: Path, target: Path) -> None:
     the old or the new contents.
     """
     backup = target.with_name(f".{target.name}.old")
-    if backup.exists():
-        shutil.rmtree(backup)
-    if target.exists():
-        for entry in target.iterdir():
-            if not (staging / entry.name).exists():
-                os.replace(entry, staging / entry.name)
-        os.replace(target, backup)
-    os.replace(staging, target)
-    if backup.exists():
-        shutil.rmtree(backup)
+    with directory_lock(target):
+        if backup.exists():
+            shutil.rmtree(backup)
+        if target.exists():
+            for entry in target.iterdir():
+                if not (staging / entry.name).exists():
+                    os.replace(entry, staging / entry.name)
+            os.replace(target, backup)
+        os.replace(staging, target)
+        if backup.exists():
+            shutil.rmtree(backup)
+
+
+@contextlib.contextmanager
+def directory_lock(target: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``target``'s lock file while swapping it.
+
+    Two builds (or a build and a report) may run at once; each writes its own
+    staging folder, and the lock makes their swaps take turns, so neither sees
+    the other's half-moved folder.
+    """
+    lock_path = target.with_name(f".{target.name}.lock")
+    with open(lock_path, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def staging_directory(target: Path) -> Path:

@@ -31,6 +31,8 @@ _INTEGER = re.compile(r"^[+-]?[0-9]{1,9}$")
 #: Parameters whose name says which class their IRI must belong to.
 PARAMETER_CLASSES: dict[str, URIRef] = {"org": PSS.Organisation, "org1": PSS.Organisation, "org2": PSS.Organisation}
 PARAMETER_CLASSES |= {"state": PSS.State}
+#: Plausible bounds of integer parameters, by name: a year of 20019 is a typo, not a query.
+PARAMETER_RANGES: dict[str, tuple[int, int]] = {"year": (1900, 2100), "page": (1, 99)}
 
 
 @dataclass(frozen=True)
@@ -190,8 +192,13 @@ def bind_parameters(graph: Graph, query: SavedQuery, values: dict[str, str]) -> 
 def parse_value(graph: Graph, parameter: Parameter, raw: str) -> Node:
     """One parameter value as an RDF term, or a ParameterError saying what was expected."""
     if parameter.type == "integer":
+        low, high = PARAMETER_RANGES.get(parameter.name, (-(10**9), 10**9))
         if not _INTEGER.match(raw.strip()):
             raise ParameterError(f"parameter {parameter.name!r} expects an integer (e.g. 2002), got {raw!r}")
+        if not low <= int(raw) <= high:
+            raise ParameterError(
+                f"parameter {parameter.name!r} expects an integer from {low} to {high}, got {raw.strip()}"
+            )
         return Literal(int(raw), datatype=XSD.integer)
     if parameter.type == "iri":
         return _resolve_iri(graph, parameter, raw.strip())

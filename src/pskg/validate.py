@@ -81,7 +81,7 @@ def validate(sources: SourceGraph, shapes: Graph | None = None) -> ValidationRep
     return ValidationReport(conforms=bool(conforms) or not has_violation, violations=tuple(violations))
 
 
-def _violation(report: Graph, result: Node, origins: dict[Node, Path]) -> Violation:
+def _violation(report: Graph, result: Node, origins: dict[Node, tuple[Path, ...]]) -> Violation:
     def value(predicate: Node) -> Node | None:
         return report.value(result, predicate)
 
@@ -89,7 +89,7 @@ def _violation(report: Graph, result: Node, origins: dict[Node, Path]) -> Violat
     path = value(SH.resultPath)
     message = value(SH.resultMessage)
     severity = value(SH.resultSeverity)
-    origin = origins.get(focus)
+    files = origins.get(focus, ())
     return Violation(
         focus=short(focus),
         shape=short(value(SH.sourceShape)),
@@ -98,7 +98,7 @@ def _violation(report: Graph, result: Node, origins: dict[Node, Path]) -> Violat
         value=short(value(SH.value)) if value(SH.value) is not None else None,
         message=str(message) if message is not None else "(no message)",
         severity=short(severity).removeprefix("sh:") if severity is not None else "Violation",
-        file=_relative(origin) if origin else None,
+        file=", ".join(_relative(path) for path in files) or None,
     )
 
 
