@@ -54,6 +54,95 @@ NOTE_BALTIC = (
 LOC_P1_PARA1 = "Page 1, « Sortir de l’orbite de Moscou », 1er paragraphe"
 LOC_P1_PARA2 = "Page 1, « Sortir de l’orbite de Moscou », 2e paragraphe"
 LOC_P4_PARA1 = "Page 4, « La place de l’OTSC dans l’espace postsoviétique », 1er paragraphe"
+LOC_P2_PARA1 = "Page 2, 1er paragraphe"
+LOC_P2_PARA2 = "Page 2, 2e paragraphe"
+LOC_P3_PARA1 = "Page 3, 1er paragraphe"
+LOC_P3_PARA2 = "Page 3, 2e paragraphe"
+LOC_P4_PARA2 = "Page 4, 2e paragraphe"
+LOC_P5_PARA1 = "Page 5, 1er paragraphe"
+LOC_P5_PARA3 = "Page 5, 3e paragraphe"
+LOC_P7_PARA1 = "Page 7, 1er paragraphe"
+LOC_P9_PARA1 = "Page 9, 1er paragraphe"
+LOC_P9_CONCLUSION = "Page 9, conclusion"
+Q_TASHKENT_JOINERS = "auxquels se sont joints en 1993 l’Azerbaïdjan et la Géorgie"
+Q_TASHKENT_INSTITUTIONALISED = "Ce traité, nous allons le voir, a été institutionnalisé en 2002."
+Q_GEO_UKR_NATO = (
+    "pour les Etats qui refusaient de s’aligner sur Moscou, principalement la Géorgie et l’Ukraine, "
+    "l’intégration à l’Alliance atlantique était vue comme un gage de sécurité"
+)
+Q_UKR_NOT_SOON = "une intégration rapide n’est pas à l’ordre du jour"
+Q_CRIMEA_DONBASS = (
+    "depuis l’annexion de la Crimée et le début du conflit dans le Donbass (2014), elle semble désirer accélérer "
+    "ce processus, qu’elle a inscrit début 2019 dans sa Constitution."
+)
+Q_UNRESOLVED = (
+    "cette perspective est limitée d’une part par les conflits non résolus, entretenus par Moscou, sur leur "
+    "territoire (Ossétie du Sud, Abkhazie, Donbass…) et d’autre part par les réticences de certains membres de "
+    "l’Alliance."
+)
+Q_CONFLICTS_2008_2014 = (
+    "depuis les conflits de 2008 en Géorgie et de 2014 en Ukraine, en raison de l’emploi répété de la force "
+    "militaire par la Fédération de Russie."
+)
+Q_BUCHAREST = (
+    "En 2008, lors du sommet de l’OTAN à Bucarest, Paris et Berlin se sont ainsi opposés aux demandes "
+    "d’intégration de l’Ukraine et de la Géorgie."
+)
+Q_NATO_ASSISTANCE = (
+    "l’OTAN a déployé un dispositif d’assistance visant à augmenter la capacité des forces armées ukrainiennes"
+)
+Q_MINSK = "C’est dans le cadre de l’OSCE qu’a été initié le processus de Minsk sur un cessez-le-feu dans le Donbass"
+Q_FORCE_AND_FROZEN = (
+    "Malgré l’inclusion des trois Etats baltes dans l’OTAN, Moscou est pour le moment parvenu à limiter le "
+    "processus d’élargissement, soit par la force (en 2008 et 2014), soit en entretenant les conflits dits gelés."
+)
+Q_STOLTENBERG = (
+    "Le 3 décembre 2019, son secrétaire général, Jens Stoltenberg, a certes confirmé que l’OTAN aidait « Kiev et "
+    "Tbilissi à progresser sur la voie d’une intégration euroatlantique, des réformes, de la modernisation de leurs "
+    "forces armées »."
+)
+Q_F10_TITLE = "Dépenses militaires des membres de l’OTSC en 2018"
+Q_RUS_RELIES = (
+    "Depuis le début du conflit ukrainien en 2014, à l’aune de la menace d’une érosion de sa sphère d’influence, "
+    "la consolidation de l’OTSC est essentielle pour la Russie, qui tend à revoir son action en s’appuyant en "
+    "priorité sur le Kazakhstan, le Bélarus et l’Arménie."
+)
+Q_OUTPOSTS = (
+    "Avant-postes stratégiques en direction de l’Europe occidentale, de l’Asie et du Caucase, ces trois Etats, "
+    "sur les territoires desquels la Russie est susceptible de déployer plus massivement ses forces en cas de "
+    "conflit, représentent pour elle un intérêt vital."
+)
+Q_FORCE_GROUPINGS = (
+    "Ils participent néanmoins aux systèmes de défense antiaérienne unifiés et aux groupements de forces intégrés "
+    "dans trois ensembles recoupant les grandes directions stratégiques : Europe orientale (Russie et Bélarus), "
+    "Caucase (Russie et Arménie), Asie centrale (Russie, Kazakhstan, Kirghizstan et Tadjikistan)."
+)
+Q_GYUMRI = (
+    "Pour l’Arménie, prise en étau entre la Turquie et l’Azerbaïdjan, la protection russe est essentielle : "
+    "Erevan est contraint de continuer à accepter la présence de bases militaires sous juridiction russe sur son "
+    "territoire (Gyumri)."
+)
+Q_NOBLE_PARTNER = (
+    "l’Arménie a participé en 2018 à des exercices communs avec la Géorgie dans le cadre du Partenariat pour la "
+    "paix (« Noble Partner »)"
+)
+Q_BLR_PROJECTS = (
+    "Ainsi le Bélarus est-il engagé dans des projets de coopération, certes modestes, avec la Pologne et "
+    "l’Ukraine d’un côté, la Lettonie et la Lituanie de l’autre."
+)
+Q_ARMS_SALES = (
+    "le Premier ministre arménien a récemment soulevé l’épineuse question de la vente d’armes de la Russie et du "
+    "Bélarus à l’Azerbaïdjan, avec lequel l’Arménie est en conflit au sujet du Haut-Karabakh"
+)
+Q_KHACHATUROV_2017 = "En 2017, l’arménien Youri Khatchaturov a été nommé à cette fonction."
+Q_YEREVAN_MINSK = (
+    "Le retrait de Khatchaturov, embourbé dans une affaire judiciaire, a provoqué des tensions entre Erevan et "
+    "Minsk qui se sont disputé le poste."
+)
+Q_CUT_OFF = (
+    "L’usage répété de l’outil militaire pour faire avancer ses intérêts géopolitiques l’a en revanche "
+    "vraisemblablement définitivement coupé de l’Ukraine, de la Géorgie et de la Moldavie."
+)
 
 FULL = "pss:FullMember"
 NORMAL = "pss:NormalRank"
@@ -316,6 +405,8 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
     # as observer); CSTO - the nine post-Soviet members of page 1 and Serbia; GUAM - the five of GUUAM;
     # NATO - Poland, Hungary, Czech Republic and the Baltic states; OSCE - all fifteen; PfP - the eleven
     # OTAN/PPP cells; SCO - its six founders of 2001 (five post-Soviet states and China), India and Pakistan.
+    # The bodies and forums the text names (CSTO Collective Security Council and KSOR, page 4; OSCE's ODIHR, page 2,
+    # and High Commissioner on National Minorities, page 3; NATO-Russia Council, page 3) have no members.
     "organisations": (
         (
             "organisation",
@@ -349,6 +440,16 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "10",
             ),
             (
+                "id:CSTO-Collective-Security-Council",
+                "Conseil de sécurité collective de l’OTSC",
+                "CSTO Collective Security Council",
+                "",
+                "",
+                "",
+                "",
+                "0",
+            ),
+            (
                 "id:DCBI",
                 "Initiative de renforcement des capacités de défense et des capacités de sécurité",
                 "Defence and Related Security Capacity Building Initiative",
@@ -369,6 +470,17 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "5",
             ),
             (
+                "id:HCNM",
+                "Haut-commissariat aux minorités nationales",
+                "High Commissioner on National Minorities",
+                "",
+                "",
+                "",
+                "",
+                "0",
+            ),
+            ("id:KSOR", "Force de réaction rapide de l’OTSC", "CSTO rapid reaction force", "", "KSOR", "", "", "0"),
+            (
                 "id:NATO",
                 "Organisation du traité de l’Atlantique nord",
                 "North Atlantic Treaty Organization",
@@ -377,6 +489,17 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "",
                 "",
                 "6",
+            ),
+            ("id:NATO-Russia-Council", "Conseil Russie-OTAN", "NATO–Russia Council", "", "", "", "", "0"),
+            (
+                "id:ODIHR",
+                "Bureau des institutions démocratiques et des droits de l’homme",
+                "Office for Democratic Institutions and Human Rights",
+                "ODIHR",
+                "BIDDH",
+                "",
+                "",
+                "0",
             ),
             (
                 "id:OSCE",
@@ -402,9 +525,11 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("id:WarsawPact", "Pacte de Varsovie", "Warsaw Pact", "", "", "", "", "0"),
         ],
     ),
+    # « L'Ukraine a déposé dès 2008 une demande d'adhésion. », and « une intégration rapide n'est pas à l'ordre du
+    # jour » two sentences later, which the application is also derived from.
     "membership-applications": (
         ("year", "state", "organisation", "page", "quote"),
-        [("2008", "id:UKR", "id:NATO", "2", Q_UKR_APPLICATION)],
+        [("2008", "id:UKR", "id:NATO", "2", Q_UKR_APPLICATION), ("2008", "id:UKR", "id:NATO", "2", Q_UKR_NOT_SOON)],
     ),
     "observers-and-partners": (
         ("organisation", "role", "state", "startYear", "endYear"),
@@ -426,30 +551,63 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("id:PfP", "pss:Partner", "id:UZB", "1994", ""),
         ],
     ),
+    # Every fact naming Armenia, by any link: its four Tableau 2 periods (the CST one also in the text of pages 1
+    # and 4), Figure 10's 506, the Tashkent treaty it signed, Gyumri, the Caucasus grouping, Noble Partner, the
+    # Nagorno-Karabakh conflict, its reliance on Russia and Russia's on it, the prime minister's statement, the
+    # Yerevan-Minsk dispute and Khachaturov's nationality.
     "provenance-of-state": (
-        ("fact", "rank", "page", "locator", "quote"),
+        ("fact", "link", "rank", "page", "locator", "quote"),
         [
-            ("id:expenditure-ARM-2018", NORMAL, "4", "Figure 10, Arménie", "Arménie 506"),
+            ("id:conflict-nagorno-karabakh", "pss:party", NORMAL, "9", LOC_P9_PARA1, Q_ARMS_SALES),
+            ("id:event-yerevan-minsk-dispute", "pss:participant", NORMAL, "9", LOC_P9_PARA1, Q_YEREVAN_MINSK),
+            ("id:exercise-noble-partner-2018", "pss:participant", NORMAL, "7", LOC_P7_PARA1, Q_NOBLE_PARTNER),
+            ("id:expenditure-ARM-2018", "pss:state", NORMAL, "4", "Figure 10, Arménie", "Arménie 506"),
+            ("id:expenditure-ARM-2018", "pss:state", NORMAL, "4", "Figure 10, titre", Q_F10_TITLE),
+            ("id:facility-gyumri", "pss:host", NORMAL, "5", LOC_P5_PARA3, Q_GYUMRI),
+            ("id:force-grouping-caucasus", "pss:participant", NORMAL, "5", LOC_P5_PARA1, Q_FORCE_GROUPINGS),
             (
-                "id:expenditure-ARM-2018",
+                "id:instrument-collective-security-treaty",
+                "pss:signatory",
                 NORMAL,
-                "4",
-                "Figure 10, titre",
-                "Dépenses militaires des membres de l’OTSC en 2018",
+                "1",
+                LOC_P1_PARA1,
+                Q_TASHKENT_INSTITUTIONALISED,
+            ),
+            ("id:instrument-collective-security-treaty", "pss:signatory", NORMAL, "1", LOC_P1_PARA1, Q_TASHKENT),
+            (
+                "id:instrument-collective-security-treaty",
+                "pss:signatory",
+                NORMAL,
+                "1",
+                LOC_P1_PARA1,
+                Q_TASHKENT_JOINERS,
             ),
             (
                 "id:membership-ARM-CIS-1991",
+                "org:member",
                 NORMAL,
                 "3",
                 "Tableau 2, Arménie × CEI (maintien de la paix, anti-terrorisme)",
                 "1991",
             ),
-            ("id:membership-ARM-CSTO-1992", NORMAL, "1", LOC_P1_PARA1, Q_TASHKENT),
-            ("id:membership-ARM-CSTO-1992", NORMAL, "3", "Tableau 2, Arménie × TSC/OTSC", "1992"),
-            ("id:membership-ARM-CSTO-1992", NORMAL, "4", LOC_P4_PARA1, Q_SIX_MEMBERS),
-            ("id:membership-ARM-OSCE-1992", NORMAL, "3", "Tableau 2, Arménie × CSCE/OSCE", "1992"),
-            ("id:membership-ARM-PfP-1994", NORMAL, "1", LOC_P1_PARA2, Q_PFP),
-            ("id:membership-ARM-PfP-1994", NORMAL, "3", "Tableau 2, Arménie × OTAN/PPP", "1994"),
+            ("id:membership-ARM-CSTO-1992", "org:member", NORMAL, "1", LOC_P1_PARA1, Q_TASHKENT),
+            ("id:membership-ARM-CSTO-1992", "org:member", NORMAL, "3", "Tableau 2, Arménie × TSC/OTSC", "1992"),
+            ("id:membership-ARM-CSTO-1992", "org:member", NORMAL, "4", LOC_P4_PARA1, Q_SIX_MEMBERS),
+            ("id:membership-ARM-OSCE-1992", "org:member", NORMAL, "3", "Tableau 2, Arménie × CSCE/OSCE", "1992"),
+            ("id:membership-ARM-PfP-1994", "org:member", NORMAL, "1", LOC_P1_PARA2, Q_PFP),
+            ("id:membership-ARM-PfP-1994", "org:member", NORMAL, "3", "Tableau 2, Arménie × OTAN/PPP", "1994"),
+            ("id:person-khachaturov", "pss:nationality", NORMAL, "9", LOC_P9_PARA1, Q_KHACHATUROV_2017),
+            ("id:position-ARM-relies-on-russia", "pss:holder", NORMAL, "5", LOC_P5_PARA3, Q_GYUMRI),
+            ("id:position-RUS-relies-kaz-blr-arm", "pss:about", NORMAL, "4", LOC_P4_PARA2, Q_RUS_RELIES),
+            (
+                "id:position-RUS-relies-kaz-blr-arm",
+                "pss:about",
+                NORMAL,
+                "4",
+                "Page 4, 2e paragraphe (se poursuit page 5)",
+                Q_OUTPOSTS,
+            ),
+            ("id:statement-armenian-pm-arms-sales", "pss:speaker", NORMAL, "9", LOC_P9_PARA1, Q_ARMS_SALES),
         ],
     ),
     # CST/CSTO full members: 7 signatories in 1992, 9 with Azerbaijan and Georgia in 1993, 6 after the three
@@ -717,33 +875,54 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             ("id:PfP", "pss:Partner", "1994", "", NORMAL),
         ],
     ),
+    # Ukraine: its application to NATO (two passages), the conflicts on its territory, NATO's assistance,
+    # Belarus's projects, the Bucharest summit and the French and German opposition there, its constitution,
+    # Tableau 2's periods, its refusal of the Tashkent treaty, Russia cut off from it, Stoltenberg's words.
     (
         "provenance-of-state",
         {"state": "UKR"},
         [
-            ("id:application-UKR-NATO-2008", NORMAL, "2", "Page 2, 2e paragraphe", Q_UKR_APPLICATION),
+            ("id:application-UKR-NATO-2008", "pss:state", NORMAL, "2", LOC_P2_PARA2, Q_UKR_APPLICATION),
+            ("id:application-UKR-NATO-2008", "pss:state", NORMAL, "2", LOC_P2_PARA2, Q_UKR_NOT_SOON),
+            ("id:conflict-crimea-annexation", "pss:locatedIn", NORMAL, "2", LOC_P2_PARA2, Q_CRIMEA_DONBASS),
+            ("id:conflict-donbass", "pss:locatedIn", NORMAL, "2", LOC_P2_PARA2, Q_UNRESOLVED),
+            ("id:conflict-donbass", "pss:locatedIn", NORMAL, "2", LOC_P2_PARA2, Q_CRIMEA_DONBASS),
+            ("id:conflict-donbass", "pss:locatedIn", NORMAL, "3", LOC_P3_PARA1, Q_MINSK),
+            ("id:conflict-ukraine-2014", "pss:locatedIn", NORMAL, "2", LOC_P2_PARA2, Q_CONFLICTS_2008_2014),
+            ("id:conflict-ukraine-2014", "pss:locatedIn", NORMAL, "3", LOC_P3_PARA2, Q_FORCE_AND_FROZEN),
+            ("id:conflict-ukraine-2014", "pss:locatedIn", NORMAL, "4", LOC_P4_PARA2, Q_RUS_RELIES),
+            ("id:cooperation-belarus-poland-ukraine", "pss:participant", NORMAL, "7", LOC_P7_PARA1, Q_BLR_PROJECTS),
+            ("id:cooperation-nato-assistance-ukraine", "pss:beneficiary", NORMAL, "2", LOC_P2_PARA2, Q_NATO_ASSISTANCE),
+            ("id:event-nato-bucharest-summit-2008", "pss:about", NORMAL, "2", LOC_P2_PARA2, Q_BUCHAREST),
+            ("id:event-ukraine-constitution-nato-2019", "pss:participant", NORMAL, "2", LOC_P2_PARA2, Q_CRIMEA_DONBASS),
             (
                 "id:membership-UKR-CIS-1991",
+                "org:member",
                 NORMAL,
                 "3",
                 "Tableau 2, Ukraine × CEI (maintien de la paix, anti-terrorisme)",
                 "1991 2018",
             ),
-            ("id:membership-UKR-GUAM-1997", NORMAL, "2", "Page 2, 1er paragraphe", Q_GUUAM),
-            ("id:membership-UKR-GUAM-1997", NORMAL, "3", "Tableau 2, Ukraine × GUAM", "1997"),
-            ("id:membership-UKR-OSCE-1992", NORMAL, "3", "Tableau 2, Ukraine × CSCE/OSCE", "1992"),
-            ("id:membership-UKR-PfP-1994", NORMAL, "1", LOC_P1_PARA2, Q_PFP),
-            ("id:membership-UKR-PfP-1994", NORMAL, "3", "Tableau 2, Ukraine × OTAN/PPP", "1994"),
-            ("id:non-membership-UKR-CSTO", NORMAL, "1", LOC_P1_PARA1, Q_REFUSALS),
+            ("id:membership-UKR-GUAM-1997", "org:member", NORMAL, "2", LOC_P2_PARA1, Q_GUUAM),
+            ("id:membership-UKR-GUAM-1997", "org:member", NORMAL, "3", "Tableau 2, Ukraine × GUAM", "1997"),
+            ("id:membership-UKR-OSCE-1992", "org:member", NORMAL, "3", "Tableau 2, Ukraine × CSCE/OSCE", "1992"),
+            ("id:membership-UKR-PfP-1994", "org:member", NORMAL, "1", LOC_P1_PARA2, Q_PFP),
+            ("id:membership-UKR-PfP-1994", "org:member", NORMAL, "3", "Tableau 2, Ukraine × OTAN/PPP", "1994"),
+            ("id:non-membership-UKR-CSTO", "pss:state", NORMAL, "1", LOC_P1_PARA1, Q_REFUSALS),
+            ("id:position-DEU-opposes-ukraine-georgia-2008", "pss:about", NORMAL, "2", LOC_P2_PARA2, Q_BUCHAREST),
+            ("id:position-FRA-opposes-ukraine-georgia-2008", "pss:about", NORMAL, "2", LOC_P2_PARA2, Q_BUCHAREST),
+            ("id:position-RUS-cut-off-ukr-geo-mda", "pss:about", NORMAL, "9", LOC_P9_CONCLUSION, Q_CUT_OFF),
+            ("id:position-UKR-seeks-nato", "pss:holder", NORMAL, "2", LOC_P2_PARA1, Q_GEO_UKR_NATO),
+            ("id:statement-stoltenberg-2019-12-03", "pss:about", NORMAL, "3", LOC_P3_PARA2, Q_STOLTENBERG),
         ],
     ),
     (
         "provenance-of-state",
         {"state": "EST"},
         [
-            ("id:membership-EST-NATO-1999", DEPRECATED, "3", "Tableau 2, Estonie × OTAN", "1999"),
-            ("id:membership-EST-NATO-2004", PREFERRED, "2", "Page 2, 1er paragraphe", Q_NATO_2004),
-            ("id:membership-EST-OSCE-1991", NORMAL, "3", "Tableau 2, Estonie × CSCE/OSCE", "1991"),
+            ("id:membership-EST-NATO-1999", "org:member", DEPRECATED, "3", "Tableau 2, Estonie × OTAN", "1999"),
+            ("id:membership-EST-NATO-2004", "org:member", PREFERRED, "2", LOC_P2_PARA1, Q_NATO_2004),
+            ("id:membership-EST-OSCE-1991", "org:member", NORMAL, "3", "Tableau 2, Estonie × CSCE/OSCE", "1991"),
         ],
     ),
     # Serbia: only the text's observer status (page 4).
@@ -753,6 +932,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         [
             (
                 "id:membership-SRB-CSTO-2013",
+                "org:member",
                 NORMAL,
                 "4",
                 LOC_P4_PARA1,
