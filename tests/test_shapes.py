@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from pskg.errors import PskgError
 from pskg.load import SourceGraph, load_sources
-from pskg.namespaces import ID, PSS, PSSH
+from pskg.namespaces import ID, PSS, PSSH, WD
 from pskg.resources import turtle_files
 from pskg.validate import ValidationReport, load_shapes, short, validate
 
@@ -29,7 +29,7 @@ INVALID = FIXTURES / "invalid"
 VALID = FIXTURES / "valid"
 
 #: The suite checks at least this many shapes; raise it when shapes are added.
-MINIMUM_SHAPE_CASES = 52
+MINIMUM_SHAPE_CASES = 102
 
 TARGET_PARAMETERS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 #: Parameters of SHACL Core and SHACL-SPARQL constraint components (sh:property excepted:
@@ -125,6 +125,20 @@ def describe(report: ValidationReport) -> str:
     return "\n".join(v.describe() for v in report.violations) or "(no results)"
 
 
+def validate_graph_with_ontology(sources: SourceGraph) -> ValidationReport:
+    """Ontology plus an already assembled graph (a fixture changed in code)."""
+    for path in ontology_files():
+        sources.add_file(path)
+    return validate(sources, SHAPES)
+
+
+def article_kinds() -> SourceGraph:
+    """The valid fixture holding one resource of each kind the article adds."""
+    sources = SourceGraph()
+    sources.add_file(VALID / "article-kinds.ttl")
+    return sources
+
+
 # (a) the real graph
 
 
@@ -176,6 +190,57 @@ def test_valid_fixture_conforms(fixture):
 
 def test_the_minimal_valid_graph_is_there():
     assert (VALID / "minimal.ttl").is_file()
+
+
+# (c') what the SPARQL targets reach
+
+
+@pytest.mark.parametrize("resource", ["TEST-person", "TEST-territory", "TEST-threat", "TEST-book"])
+def test_every_typed_data_resource_needs_both_labels(resource):
+    sources = article_kinds()
+    sources.graph.remove((ID[resource], RDFS.label, None))
+    report = validate_graph_with_ontology(sources)
+    fired = {v.shape for v in report.violations if v.focus == f"id:{resource}"}
+    assert {"pssh:Labelled-labelEn", "pssh:Labelled-labelFr"} <= fired, describe(report)
+
+
+def test_a_data_resource_of_any_pss_class_needs_labels():
+    """The SPARQL target of pssh:Labelled: classes not listed in its sh:targetClass are reached too."""
+    sources = article_kinds()
+    sources.graph.add((ID["TEST-status"], RDF.type, PSS.ConflictStatus))
+    report = validate_graph_with_ontology(sources)
+    fired = {v.shape for v in report.violations if v.focus == "id:TEST-status"}
+    assert fired == {"pssh:Labelled-labelEn", "pssh:Labelled-labelFr"}, describe(report)
+
+
+@pytest.mark.parametrize(
+    ("resource", "link"),
+    [("TEST-person", SKOS.exactMatch), ("TEST-territory", SKOS.exactMatch), ("TEST-treaty", SKOS.closeMatch)],
+)
+def test_every_linked_data_resource_links_to_a_wikidata_item(resource, link):
+    sources = article_kinds()
+    sources.graph.add((ID[resource], link, URIRef("https://en.wikipedia.org/wiki/Test")))
+    report = validate_graph_with_ontology(sources)
+    shape = "pssh:WikidataLinked-exactMatch" if link == SKOS.exactMatch else "pssh:WikidataLinked-closeMatch"
+    assert shape in {v.shape for v in report.violations if v.focus == f"id:{resource}"}, describe(report)
+
+
+def test_a_data_resource_has_at_most_one_exact_match():
+    sources = article_kinds()
+    sources.graph.add((ID["TEST-person"], SKOS.exactMatch, WD.Q7))
+    report = validate_graph_with_ontology(sources)
+    assert [(v.focus, v.shape) for v in report.violations] == [("id:TEST-person", "pssh:WikidataLinked-exactMatch")]
+
+
+def test_ontology_terms_may_close_match_wikidata_properties():
+    """pss: terms closeMatch wd:P… properties: the link rule leaves the ontology namespace out."""
+    sources = article_kinds()
+    report = validate_graph_with_ontology(sources)
+    assert any(
+        str(term).startswith(str(PSS)) and str(match).startswith(str(WD) + "P")
+        for term, match in sources.graph.subject_objects(SKOS.closeMatch)
+    ), "the ontology no longer closeMatches any Wikidata property: this test checks nothing"
+    assert report.violations == (), describe(report)
 
 
 # (d) the suite does not shrink
