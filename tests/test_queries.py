@@ -22,6 +22,7 @@ from pskg.namespaces import ID, ORG, PREFIXES, PSS
 from pskg.output import cell_text
 from pskg.queries import SavedQuery, parse_saved_query, run_query
 from pskg.resources import resource_dir
+from tests.tableau2_expected import provenance_rows
 
 Row = tuple[str, ...]
 
@@ -645,6 +646,10 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
         ],
     ),
 }
+
+# Where each cell of Tableau 2 is (page 3, « Tableau 2, <état> × <colonne> ») and the notes on the Baltic
+# NATO 1999 claims and Estonia's dash; the table itself is written out in tests/tableau2_expected.py.
+DEFAULT_CASES["tableau-2-provenance"] = (("state", "cellIndex", "page", "locator", "note"), provenance_rows())
 
 #: (query name, parameter values, rows) for parameters other than the defaults
 PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [

@@ -23,6 +23,7 @@ from pskg.link_cli import add_link_commands
 from pskg.load import load_sources
 from pskg.output import FORMATS, render
 from pskg.queries import find_query, run_query, saved_queries
+from pskg.report_cli import add_report_command
 from pskg.validate import validate
 
 EPILOG = "Exit codes: 0 ok, 1 validation or link check failed, 2 bad input, 3 endpoint error, 130 interrupted."
@@ -88,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     fmt_cmd.set_defaults(handler=_fmt)
 
     add_link_commands(commands)
+    add_report_command(commands)
     return parser
 
 
