@@ -25,6 +25,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	scripts/install-browser.sh
+	scripts/install-test-services.sh
 	$(BIN)/pytest
 
 clean:

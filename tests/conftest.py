@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pskg.build import build
 from pskg.graph import KnowledgeGraph, load_knowledge_graph
 
 REPO = Path(__file__).resolve().parent.parent
@@ -18,6 +19,14 @@ ARTICLE_NAME = "momzikoff-alliances-postsoviet.txt"
 def knowledge() -> KnowledgeGraph:
     """Ontology + data, parsed and reasoned once."""
     return load_knowledge_graph()
+
+
+@pytest.fixture(scope="session")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release files (``pskg build``), built once into a temporary ``dist/``."""
+    dist = tmp_path_factory.mktemp("release") / "dist"
+    build(dist)
+    return dist
 
 
 def article_path() -> Path | None:

@@ -40,15 +40,24 @@ def test_build_writes_asserted_and_inferred_graphs(tmp_path, capsys):
     assert status == 0
     written = sorted(p.name for p in (tmp_path / "dist").iterdir())
     assert written == [
+        "SHA256SUMS",
+        "context.jsonld",
+        "dyad-year.csv",
         "manifest.json",
         "postsoviet-security-kg-inferred.nt",
         "postsoviet-security-kg-inferred.ttl",
+        "postsoviet-security-kg.jsonld",
+        "postsoviet-security-kg.nq",
         "postsoviet-security-kg.nt",
+        "postsoviet-security-kg.trig",
         "postsoviet-security-kg.ttl",
+        "state-year-panel.csv",
+        "void.ttl",
     ]
     manifest = json.loads((tmp_path / "dist" / "manifest.json").read_text())
     assert manifest["triples"]["asserted"] > 2000 and manifest["triples"]["inferred"] > 500
-    assert manifest["sha256"] == {k: v for k, v in digest(tmp_path / "dist").items() if k != "manifest.json"}
+    checksummed = {k: v for k, v in digest(tmp_path / "dist").items() if k not in {"manifest.json", "SHA256SUMS"}}
+    assert manifest["sha256"] == checksummed
     assert "conforms" in out
 
 

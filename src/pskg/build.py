@@ -22,6 +22,7 @@ from pskg.errors import ValidationFailed
 from pskg.graph import KnowledgeGraph
 from pskg.load import load_sources
 from pskg.reason import infer
+from pskg.release import CHECKSUMS, checksums, release_files
 from pskg.validate import ValidationReport, validate
 
 ASSERTED_NAME = "postsoviet-security-kg"
@@ -40,6 +41,14 @@ class BuildResult:
 
 def build(dist: Path, progress: Callable[[str], None] = lambda _: None) -> BuildResult:
     """Build the graph into ``dist``; raise ValidationFailed (writing nothing) if it does not conform."""
+    knowledge = checked_knowledge(progress)
+    progress(f"writing {dist}")
+    files = write_dist(knowledge, dist)
+    return BuildResult(dist, len(knowledge.asserted), len(knowledge.inferred), files)
+
+
+def checked_knowledge(progress: Callable[[str], None] = lambda _: None) -> KnowledgeGraph:
+    """Parse, validate (raise ValidationFailed if the graph does not conform) and reason."""
     progress("parsing ontology and data")
     sources = load_sources()
     progress(f"validating {len(sources.graph)} triples against the shapes")
@@ -47,10 +56,7 @@ def build(dist: Path, progress: Callable[[str], None] = lambda _: None) -> Build
     if not report.conforms:
         raise ValidationFailed(failure_message(report))
     progress("reasoning (OWL RL)")
-    knowledge = KnowledgeGraph(sources=sources, inferred=infer(sources.graph))
-    progress(f"writing {dist}")
-    files = write_dist(knowledge, dist)
-    return BuildResult(dist, len(knowledge.asserted), len(knowledge.inferred), files)
+    return KnowledgeGraph(sources=sources, inferred=infer(sources.graph))
 
 
 def failure_message(report: ValidationReport) -> str:
@@ -73,20 +79,25 @@ def write_dist(knowledge: KnowledgeGraph, dist: Path) -> tuple[str, ...]:
             f"{INFERRED_NAME}.ttl": _turtle(knowledge.inferred),
             f"{INFERRED_NAME}.nt": _ntriples(knowledge.inferred),
         }
+        release = release_files(knowledge)
+        outputs |= release.files
         for name, text in outputs.items():
             (staging / name).write_text(text, encoding="utf-8")
         manifest = {
             "name": "postsoviet-security-kg",
             "version": __version__,
             "triples": {"asserted": len(knowledge.asserted), "inferred": len(knowledge.inferred)},
+            "graphs": release.graph_triples,
             "sha256": {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in outputs.items()},
         }
-        (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        manifest_text = json.dumps(manifest, indent=2) + "\n"
+        (staging / "manifest.json").write_text(manifest_text, encoding="utf-8")
+        (staging / CHECKSUMS).write_text(checksums({**outputs, "manifest.json": manifest_text}), encoding="utf-8")
         replace_directory(staging, dist)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return (*outputs, "manifest.json")
+    return (*outputs, "manifest.json", CHECKSUMS)
 
 
 def _turtle(graph: Graph) -> str:

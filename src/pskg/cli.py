@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,6 +25,7 @@ from pskg.load import load_sources
 from pskg.output import FORMATS, render
 from pskg.queries import find_query, run_query, saved_queries
 from pskg.report_cli import add_report_command
+from pskg.store_cli import add_endpoint_options, add_store_commands, endpoint_result
 from pskg.validate import validate
 
 EPILOG = "Exit codes: 0 ok, 1 validation or link check failed, 2 bad input, 3 endpoint error, 130 interrupted."
@@ -76,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         "--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="a parameter value (repeatable)"
     )
     query_cmd.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+    add_endpoint_options(query_cmd)
     query_cmd.set_defaults(handler=_query)
 
     info_cmd = commands.add_parser("info", help="counts by class, organisations, years covered", epilog=EPILOG)
@@ -87,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     fmt_cmd.add_argument("files", nargs="*", type=Path, help="files (default: ontology/, data/, validation/)")
     fmt_cmd.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is not canonical")
     fmt_cmd.set_defaults(handler=_fmt)
+    add_store_commands(commands)
 
     add_link_commands(commands)
     add_report_command(commands)
@@ -98,12 +102,27 @@ def _progress(message: str) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = build(args.dist, progress=_progress)
+    _check_output_folder(args.dist)
+    try:
+        result = build(args.dist, progress=_progress)
+    except OSError as exc:
+        raise PskgError(f"cannot write {args.dist}: {exc.strerror or exc}; nothing was changed there") from exc
     print(f"built {result.dist}/: {result.asserted_triples} asserted triples, {result.inferred_triples} inferred")
     for name in result.files:
         print(f"  {result.dist / name}")
     print("validation: the graph conforms to the shapes")
     return EXIT_OK
+
+
+def _check_output_folder(folder: Path) -> None:
+    """Fail before the work, not after it, when ``folder`` cannot be written."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise PskgError(f"cannot write {folder}: {existing} is a file, not a folder")
+    if not os.access(existing if existing != folder else folder.parent, os.W_OK):
+        raise PskgError(f"cannot write {folder}: no permission to write in {existing}")
 
 
 def _validate(_: argparse.Namespace) -> int:
@@ -131,7 +150,10 @@ def _query(args: argparse.Namespace) -> int:
     query = find_query(args.name)
     query.prepared()  # a syntax error is reported before the graph is built
     values = _parse_params(args.param)
-    result = run_query(load_knowledge_graph().union(), query, values)
+    if args.endpoint:
+        result = endpoint_result(args, query, values)
+    else:
+        result = run_query(load_knowledge_graph().union(), query, values)
     sys.stdout.write(render(result, args.format))
     return EXIT_OK
 

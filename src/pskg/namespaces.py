@@ -8,7 +8,7 @@ mean two things in two files.
 from __future__ import annotations
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
 
 PSS = Namespace("https://w3id.org/postsoviet-security/ontology#")
 ID = Namespace("https://w3id.org/postsoviet-security/id/")
@@ -30,6 +30,7 @@ ONTOLOGY_IRI = "https://w3id.org/postsoviet-security/ontology"
 
 #: prefix -> namespace, in the order written at the top of every Turtle file.
 PREFIXES: dict[str, Namespace] = {
+    "dcat": DCAT,
     "dcterms": DCTERMS,
     "foaf": FOAF,
     "id": ID,
@@ -47,6 +48,7 @@ PREFIXES: dict[str, Namespace] = {
     "sh": SH,
     "skos": SKOS,
     "vann": VANN,
+    "void": VOID,
     "wd": WD,
     "wds": WDS,
     "wdt": WDT,

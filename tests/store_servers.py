@@ -1,0 +1,114 @@
+"""SPARQL servers the store tests start on 127.0.0.1 (free ports, temporary folders) and stop.
+
+Virtuoso 7 is Debian's ``virtuoso-opensource`` (installed by
+``scripts/install-test-services.sh``, which ``make test`` runs first); it is started
+with its own ``virtuoso.ini`` in a temporary folder, never as the system service.
+The Oxigraph server comes from the ``oxigraph`` PyPI package (``pskg.serve``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from pskg.serve import HOST, free_port
+
+VIRTUOSO = "virtuoso-t"
+VIRTUOSO_VSP = Path("/var/lib/virtuoso-opensource-7/vsp")
+#: A fresh Virtuoso database has one administrator, dba, with password dba.
+VIRTUOSO_USER = "dba"
+VIRTUOSO_PASSWORD = "dba"
+START_TIMEOUT = 60.0
+
+_INI = """[Database]
+DatabaseFile = {folder}/virtuoso.db
+ErrorLogFile = {folder}/virtuoso.log
+LockFile = {folder}/virtuoso.lck
+TransactionFile = {folder}/virtuoso.trx
+xa_persistent_file = {folder}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {folder}/virtuoso-temp.db
+TransactionFile = {folder}/virtuoso-temp.trx
+[Parameters]
+ServerPort = {host}:{sql_port}
+DisableUnixSocket = 1
+DirsAllowed = ., {folder}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+CaseMode = 2
+[HTTPServer]
+ServerPort = {host}:{http_port}
+ServerRoot = {vsp}
+ServerThreads = 10
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+
+
+def require_virtuoso() -> str:
+    """The ``virtuoso-t`` executable; missing is a failure in CI and a skip elsewhere."""
+    found = shutil.which(VIRTUOSO)
+    if found:
+        return found
+    message = "virtuoso-t is not installed: run scripts/install-test-services.sh (as make test does)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@contextmanager
+def virtuoso_server(folder: Path) -> Iterator[str]:
+    """A Virtuoso 7 instance with an empty database in ``folder``; yields its /sparql URL."""
+    executable = require_virtuoso()
+    folder.mkdir(parents=True, exist_ok=True)
+    http_port = free_port()
+    ini = _INI.format(folder=folder, host=HOST, sql_port=free_port(), http_port=http_port, vsp=VIRTUOSO_VSP)
+    (folder / "virtuoso.ini").write_text(ini, encoding="utf-8")
+    with open(folder / "console.log", "wb") as console:
+        process = subprocess.Popen(
+            [executable, "+foreground", "+configfile", str(folder / "virtuoso.ini")],
+            cwd=folder,
+            stdout=console,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    url = f"http://{HOST}:{http_port}/sparql"
+    try:
+        _wait_for(url, process, folder / "console.log")
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
+    probe = f"{url}?{urllib.parse.urlencode({'query': 'ASK {}'})}"
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"virtuoso exited at start ({process.returncode}): {log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(probe, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"virtuoso did not answer at {url} within {START_TIMEOUT:.0f} s: {log.read_text()[-2000:]}")

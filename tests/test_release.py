@@ -1,0 +1,158 @@
+"""The release files: named graphs, their description, JSON-LD, checksums, one version, the CSV panels."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, OWL, VOID
+
+import pskg
+from pskg import cli
+from pskg.dataset import DATASET_IRI, GRAPH_IRIS, graph_iri
+from pskg.graph import KnowledgeGraph
+from pskg.namespaces import ID, ONTOLOGY_IRI
+from pskg.panel import FIRST_YEAR, LAST_YEAR
+from pskg.release import CHECKSUMS, CONTEXT, DYADS, JSONLD, NQUADS, PANEL, TRIG, VOID_FILE, read_release_graphs
+
+
+def _dataset(path: Path, fmt: str) -> Dataset:
+    dataset = Dataset()
+    dataset.parse(path, format=fmt)
+    return dataset
+
+
+def _graphs(dataset: Dataset) -> dict[str, Graph]:
+    graphs: dict[str, Graph] = {}
+    for s, p, o, g in dataset.quads():
+        graphs.setdefault(str(g), Graph()).add((s, p, o))
+    return graphs
+
+
+def test_named_graphs_hold_the_whole_knowledge_graph(release: Path, knowledge: KnowledgeGraph) -> None:
+    graphs = read_release_graphs(release)
+    assert list(graphs) == [str(iri) for iri in GRAPH_IRIS]
+    union = Graph()
+    for key in ("ontology", "facts", "inferred", "wikidata"):
+        union += graphs[str(graph_iri(key))]
+    assert isomorphic(union, knowledge.union())
+    assert len(graphs[str(graph_iri("inferred"))]) == len(knowledge.inferred)
+
+
+@pytest.mark.parametrize(("name", "fmt"), [(TRIG, "trig"), (JSONLD, "json-ld")])
+def test_trig_and_jsonld_carry_the_same_named_graphs_as_nquads(release: Path, name: str, fmt: str) -> None:
+    reference = _graphs(_dataset(release / NQUADS, "nquads"))
+    other = _graphs(_dataset(release / name, fmt))
+    assert set(other) == set(reference)
+    for iri, graph in reference.items():
+        assert isomorphic(other[iri], graph), iri
+
+
+def test_jsonld_context_is_published_and_used(release: Path) -> None:
+    context = json.loads((release / CONTEXT).read_text(encoding="utf-8"))
+    document = json.loads((release / JSONLD).read_text(encoding="utf-8"))
+    assert document["@context"] == context["@context"]
+    assert context["@context"]["pss"] == "https://w3id.org/postsoviet-security/ontology#"
+    assert context["@context"]["startYear"] == {"@id": "pss:startYear", "@type": "xsd:integer"}
+
+
+def test_void_description_counts_every_graph(release: Path) -> None:
+    graphs = read_release_graphs(release)
+    metadata = graphs[str(graph_iri("metadata"))]
+    for iri, graph in graphs.items():
+        assert metadata.value(URIRef(iri), VOID.triples) == Literal(len(graph)), iri
+    assert metadata.value(DATASET_IRI, VOID.triples).toPython() == sum(len(g) for g in graphs.values())
+    void_file = Graph().parse(release / VOID_FILE, format="turtle")
+    assert isomorphic(void_file, metadata)
+
+
+def test_void_description_says_licence_source_creator_endpoint_and_examples(release: Path) -> None:
+    metadata = read_release_graphs(release)[str(graph_iri("metadata"))]
+    assert metadata.value(DATASET_IRI, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
+    assert metadata.value(DATASET_IRI, DCTERMS.source) == ID.momzikoff
+    assert metadata.value(DATASET_IRI, DCTERMS.creator) is not None
+    assert metadata.value(DATASET_IRI, VOID.sparqlEndpoint) is not None
+    examples = set(metadata.objects(DATASET_IRI, VOID.exampleResource))
+    assert ID.ARM in examples and ID.CSTO in examples
+
+
+def test_one_version_in_package_ontology_and_release(release: Path) -> None:
+    metadata = read_release_graphs(release)[str(graph_iri("metadata"))]
+    ontology = read_release_graphs(release)[str(graph_iri("ontology"))]
+    version = pskg.__version__
+    assert str(metadata.value(DATASET_IRI, OWL.versionInfo)) == version
+    assert metadata.value(DATASET_IRI, DCTERMS.conformsTo) == ontology.value(URIRef(ONTOLOGY_IRI), OWL.versionIRI)
+    assert json.loads((release / "manifest.json").read_text(encoding="utf-8"))["version"] == version
+
+
+def test_checksums_cover_every_file(release: Path) -> None:
+    lines = (release / CHECKSUMS).read_text(encoding="utf-8").splitlines()
+    listed = {}
+    for line in lines:
+        digest, name = re.fullmatch(r"([0-9a-f]{64})  (\S+)", line).groups()
+        listed[name] = digest
+    assert set(listed) == {p.name for p in release.iterdir()} - {CHECKSUMS}
+    for name, digest in listed.items():
+        assert hashlib.sha256((release / name).read_bytes()).hexdigest() == digest, name
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def _panel(release: Path) -> dict[tuple[str, str, int], dict[str, str]]:
+    return {(r["iso3"], r["organisation"], int(r["year"])): r for r in _rows(release / PANEL)}
+
+
+def test_panel_ones_zeros_and_missing(release: Path) -> None:
+    panel = _panel(release)
+    assert panel[("ARM", "CSTO", 2019)]["member"] == "1"
+    assert panel[("ARM", "CSTO", 2019)]["role"] == "FullMember"
+    assert panel[("UKR", "CSTO", 2019)]["member"] == "0", "Tableau 2 covers Ukraine and the CSTO: a true zero"
+    assert panel[("AZE", "CSTO", 2000)]["member"] == "0", "Azerbaijan left the treaty in 1999"
+    assert panel[("AZE", "CSTO", 1999)]["member"] == "1"
+    assert panel[("SRB", "CSTO", 2013)]["member"] == "1" and panel[("SRB", "CSTO", 2013)]["role"] == "Observer"
+    assert panel[("SRB", "CSTO", 2012)]["member"] == "", "Serbia is outside the article's coverage: missing, not 0"
+    assert panel[("POL", "NATO", 1999)]["member"] == "1" and panel[("POL", "NATO", 1998)]["member"] == ""
+    assert {year for (_, _, year) in panel} == set(range(FIRST_YEAR, LAST_YEAR + 1))
+
+
+def test_panel_keeps_deprecated_claims_out(release: Path) -> None:
+    panel = _panel(release)
+    assert panel[("EST", "NATO", 2003)]["member"] == "0", "Tableau 2's 1999 for Estonia is deprecated"
+    assert panel[("EST", "NATO", 2004)]["member"] == "1"
+
+
+def test_panel_has_codes_for_every_state(release: Path) -> None:
+    for row in _rows(release / PANEL):
+        assert re.fullmatch(r"[A-Z]{3}", row["iso3"]), row
+        assert row["cow_code"] == "", "no sourced Correlates of War codes yet: never guessed"
+
+
+def test_dyads_are_pairs_of_members(release: Path) -> None:
+    panel = _panel(release)
+    dyads = _rows(release / DYADS)
+    assert dyads
+    for row in dyads[:: max(1, len(dyads) // 200)]:
+        year = int(row["year"])
+        assert row["iso3_a"] < row["iso3_b"]
+        assert panel[(row["iso3_a"], row["organisation"], year)]["member"] == "1"
+        assert panel[(row["iso3_b"], row["organisation"], year)]["member"] == "1"
+    pairs = {(r["iso3_a"], r["iso3_b"], r["organisation"], r["year"]) for r in dyads}
+    assert ("ARM", "RUS", "CSTO", "2019") in pairs and ("AZE", "RUS", "CSTO", "2000") not in pairs
+    assert len(pairs) == len(dyads), "one row per pair, organisation and year"
+
+
+def test_export_writes_the_csv_files(tmp_path: Path, release: Path, capsys) -> None:
+    assert cli.main(["export", "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([PANEL, DYADS])
+    for name in (PANEL, DYADS):
+        assert (tmp_path / name).read_bytes() == (release / name).read_bytes()
+    assert str(tmp_path / PANEL) in capsys.readouterr().out

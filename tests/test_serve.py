@@ -1,0 +1,103 @@
+"""``pskg serve``: a working query page on 127.0.0.1, the saved queries ready, a clean stop on Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from pskg.serve import Server, needs_build, ui_link
+
+
+def _post(url: str, query: str) -> dict:
+    data = urllib.parse.urlencode({"query": query}).encode()
+    request = urllib.request.Request(url, data=data, headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+@pytest.fixture
+def served(release: Path):
+    """``pskg serve --port 0`` in a subprocess, its printed lines up to "Press Ctrl-C"."""
+    code = "import sys, pskg.cli; sys.exit(pskg.cli.main(sys.argv[1:]))"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "serve", "--port", "0", "--dist", str(release)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines = []
+    try:
+        for line in process.stdout:
+            lines.append(line.rstrip("\n"))
+            if line.startswith("Press Ctrl-C"):
+                break
+        assert lines and lines[-1].startswith("Press Ctrl-C"), (lines, process.stderr.read())
+        yield process, lines
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def _value(lines: list[str], label: str) -> str:
+    return next(line.split(": ", 1)[1] for line in lines if line.strip().startswith(label))
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_serve_opens_a_query_page_with_the_saved_queries_and_stops_cleanly(served, stop: signal.Signals) -> None:
+    process, lines = served
+    page_url, endpoint = _value(lines, "query page"), _value(lines, "SPARQL endpoint")
+    assert page_url.startswith("http://127.0.0.1:")
+    with urllib.request.urlopen(page_url, timeout=10) as response:
+        page = response.read().decode("utf-8")
+    assert "yasgui" in page.lower()
+    count = _post(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert int(count["results"]["bindings"][0]["n"]["value"]) > 1000, "the union of the named graphs is served"
+
+    link = _value(lines, "members-in-year")
+    fragment = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link).fragment))
+    assert fragment["endpoint"] == endpoint
+    answer = _post(endpoint, fragment["query"])
+    states = {row["state"]["value"].rsplit("/", 1)[-1] for row in answer["results"]["bindings"]}
+    assert {"ARM", "RUS", "SRB"} <= states, "the linked query runs with its default parameters"
+
+    update = urllib.request.Request(endpoint.replace("/query", "/update"), data=b"update=CLEAR%20ALL", method="POST")
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(update, timeout=10)  # read-only by default
+
+    process.send_signal(stop)
+    assert process.wait(timeout=20) == 0
+    assert "stopped" in process.stderr.read()
+    port = urllib.parse.urlsplit(endpoint).port
+    time.sleep(0.2)
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0, "the server is gone"
+
+
+def test_serve_builds_when_the_release_is_missing_or_stale(tmp_path: Path, release: Path) -> None:
+    assert needs_build(tmp_path / "nothing-here")
+    assert not needs_build(release)
+    manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    copy = tmp_path / "dist"
+    copy.mkdir()
+    (copy / "postsoviet-security-kg.nq").write_text("", encoding="utf-8")
+    (copy / "manifest.json").write_text(json.dumps({**manifest, "version": "0.0.0"}), encoding="utf-8")
+    assert needs_build(copy)
+
+
+def test_ui_link_opens_a_tab_with_the_query() -> None:
+    server = Server(process=None, base_url="http://127.0.0.1:1", query_url="http://127.0.0.1:1/query")  # type: ignore[arg-type]
+    link = ui_link(server, "a query", 'SELECT * WHERE { ?s ?p "é #" }')
+    fragment = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link).fragment))
+    assert fragment["query"] == 'SELECT * WHERE { ?s ?p "é #" }'
+    assert fragment["tabTitle"] == "a query" and fragment["endpoint"] == server.query_url
