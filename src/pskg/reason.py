@@ -14,7 +14,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from pskg.namespaces import ID, new_graph
 
-_UNINFORMATIVE_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.Class, OWL.Class}
+UNINFORMATIVE_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.Class, OWL.Class}
 
 
 def infer(asserted: Graph) -> Graph:
@@ -35,6 +35,6 @@ def _is_useful(triple: tuple) -> bool:
         return False
     if isinstance(obj, BNode) or predicate == OWL.sameAs:
         return False
-    if predicate == RDF.type and obj in _UNINFORMATIVE_TYPES:
+    if predicate == RDF.type and obj in UNINFORMATIVE_TYPES:
         return False
     return not (isinstance(obj, Literal) and predicate == RDF.type)
