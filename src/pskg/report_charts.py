@@ -140,7 +140,8 @@ def timeline_svg(periods: dict[str, list[Period]], states: list[str], labels: La
             body.append(text(x0 - 8, y + 12, labels.acronym(organisation, lang), text_anchor="end", font_size=11))
             for period in (p for p in own if p.organisation == organisation):
                 end = period.end if period.end is not None else LAST_YEAR
-                bar_x = x0 + (period.start - FIRST_YEAR) * year_width
+                first = max(period.start, FIRST_YEAR)  # Russia's CSCE/OSCE 1975 starts before the axis
+                bar_x = x0 + (first - FIRST_YEAR) * year_width
                 span = f"{period.start}–{period.end if period.end is not None else ''}"
                 role = words.get(period.role, period.role)
                 status = f", {words['deprecated']}" if period.deprecated else ""
@@ -150,7 +151,7 @@ def timeline_svg(periods: dict[str, list[Period]], states: list[str], labels: La
                     rect(
                         bar_x,
                         y + 2,
-                        (end - period.start + 1) * year_width,
+                        (end - first + 1) * year_width,
                         lane - 4,
                         tooltip=tooltip,
                         **_bar_style(period, ident),
@@ -159,14 +160,17 @@ def timeline_svg(periods: dict[str, list[Period]], states: list[str], labels: La
                 label = (
                     span + ("" if period.role == "FullMember" else f" ({role})") + (" †" if period.deprecated else "")
                 )
-                body.append(text(bar_x + 3, y + 11.5, label, font_size=9, fill=_label_colour(period)))
+                body.append(text(bar_x + 3, y + 11.5, label, font_size=9, **_label_style(period)))
             y += lane
         y += 2
     return document(ident, width, int(height), words["timeline"], "; ".join(descriptions), "".join(body))
 
 
-def _label_colour(period: Period) -> str:
-    return "#ffffff" if period.role == "FullMember" and not period.deprecated else "#111111"
+def _label_style(period: Period) -> dict[str, object]:
+    """White on solid bars; dark with a white halo on light, hatched or outlined ones."""
+    if period.role == "FullMember" and not period.deprecated:
+        return {"fill": "#ffffff"}
+    return {"fill": "#111111", "stroke": "#ffffff", "stroke_width": 3, "paint_order": "stroke"}
 
 
 def _timeline_legend(ident: str, words: dict[str, str]) -> str:
@@ -196,7 +200,7 @@ def matrix_svg(
 ) -> str:
     """A grid: ● full member, O observer, P partner, A associate member, empty otherwise."""
     words, ident = TEXT[lang], f"matrix-{lang}"
-    cell, x0, y0 = 64, LABEL_WIDTH, 64
+    cell, x0, y0 = 84, LABEL_WIDTH, 64
     width, height = x0 + cell * len(organisations) + 16, y0 + 24 * len(states) + 50
     title = words["matrix"].format(year=year)
     body = [text(8, 20, title, font_weight="bold", font_size=13)]
