@@ -30,7 +30,7 @@ _INTEGER = re.compile(r"^[+-]?[0-9]{1,9}$")
 
 #: Parameters whose name says which class their IRI must belong to.
 PARAMETER_CLASSES: dict[str, URIRef] = {"org": PSS.Organisation, "org1": PSS.Organisation, "org2": PSS.Organisation}
-PARAMETER_CLASSES |= {"state": PSS.State}
+PARAMETER_CLASSES |= {"state": PSS.State, "stance": PSS.Stance}
 #: Plausible bounds of integer parameters, by name: a year of 20019 is a typo, not a query.
 PARAMETER_RANGES: dict[str, tuple[int, int]] = {"year": (1900, 2100), "page": (1, 99)}
 
