@@ -11,17 +11,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from pskg.serve import HOST, free_port
+from pskg.errors import PskgError
+from pskg.serve import HOST, free_port, wait_until_answering
 
 VIRTUOSO = "virtuoso-t"
 VIRTUOSO_VSP = Path("/var/lib/virtuoso-opensource-7/vsp")
@@ -87,7 +84,10 @@ def virtuoso_server(folder: Path) -> Iterator[str]:
         )
     url = f"http://{HOST}:{http_port}/sparql"
     try:
-        _wait_for(url, process, folder / "console.log")
+        try:
+            wait_until_answering(url, process, START_TIMEOUT)
+        except PskgError as error:
+            raise RuntimeError(f"{error}: {(folder / 'console.log').read_text()[-2000:]}") from error
         yield url
     finally:
         process.terminate()
@@ -96,19 +96,3 @@ def virtuoso_server(folder: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-def _wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
-    probe = f"{url}?{urllib.parse.urlencode({'query': 'ASK {}'})}"
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"virtuoso exited at start ({process.returncode}): {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(probe, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"virtuoso did not answer at {url} within {START_TIMEOUT:.0f} s: {log.read_text()[-2000:]}")

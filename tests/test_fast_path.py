@@ -7,11 +7,15 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from pskg.bench import PARAMETERS
+from pskg.built_store import built_store, run_fast_query, source_key
+from pskg.cli import main
 from pskg.engines import from_oxigraph
 from pskg.fast_reason import infer_fast, inferred_triples
 from pskg.fast_store import FastSources, load_fast_sources
 from pskg.fast_validate import validate_fast
 from pskg.load import SourceGraph, load_sources
+from pskg.queries import run_query, saved_queries
 from pskg.reason import infer
 from pskg.synthetic import FAULT_SHAPES, SyntheticGraph, generate
 from pskg.validate import ValidationReport, load_shapes, validate
@@ -105,3 +109,27 @@ def test_fast_validator_finds_exactly_the_injected_faults(generated, monkeypatch
     injected = {(fault.focus, fault.shape) for fault in generated.faults}
     assert not fast.conforms and not reference.conforms
     assert pairs(fast) == pairs(reference) == injected
+
+
+@pytest.mark.parametrize("query", saved_queries(), ids=lambda q: q.name)
+def test_saved_query_gives_the_same_rows_on_both_engines(query, knowledge, tmp_path, monkeypatch):
+    monkeypatch.setenv("PSKG_CACHE_DIR", str(tmp_path))
+    values = {p.name: PARAMETERS[p.name] for p in query.parameters if p.name in PARAMETERS and p.default is None}
+    reference = run_query(knowledge.union(), query, values)
+    fast = run_fast_query(query, values, built_store())
+    assert fast.variables == reference.variables
+    assert sorted(map(repr, fast.rows)) == sorted(map(repr, reference.rows))
+
+
+def test_the_built_store_is_cached_by_content(tmp_path, monkeypatch):
+    monkeypatch.setenv("PSKG_CACHE_DIR", str(tmp_path))
+    built_store()
+    assert [path.name for path in tmp_path.glob("*.nq")] == [f"{source_key()}.nq"]
+
+
+def test_cli_engines_agree(capsys):
+    assert main(["query", "members-in-year", "-p", "org=CSTO", "-p", "year=2019", "--engine", "reference"]) == 0
+    reference = capsys.readouterr().out
+    assert main(["query", "members-in-year", "-p", "org=CSTO", "-p", "year=2019"]) == 0
+    assert capsys.readouterr().out == reference
+    assert main(["validate", "--engine", "fast"]) == 0

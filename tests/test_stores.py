@@ -144,14 +144,9 @@ def test_loading_twice_leaves_the_same_triples(request, engine: str, release: Pa
     assert _staging_graphs(client) == []
 
 
-@pytest.mark.parametrize("engine", ["oxigraph", "virtuoso"])
-def test_a_failed_load_leaves_the_store_as_it_was(request, engine: str, release: Path, monkeypatch) -> None:
-    client = _clients(request, engine)
-    members = find_query("members-in-year")
-    before = ({iri: client.count(iri) for iri in DATASET_GRAPHS}, run_remote_query(client, members, {}, DATASET_GRAPHS))
-    graphs = read_release_graphs(release)
-    damaged = {iri: _first_half(graph) for iri, graph in graphs.items()}  # were it applied, counts would change
-    sent = []
+def _fail_third_transfer(monkeypatch) -> list[str]:
+    """The third Graph Store request fails, as a dropped connection would: midway through staging."""
+    sent: list[str] = []
     original = StoreClient.put_graph
 
     def fail_midway(self: StoreClient, graph_iri: str, data: bytes, append: bool = False) -> None:
@@ -161,13 +156,50 @@ def test_a_failed_load_leaves_the_store_as_it_was(request, engine: str, release:
         original(self, graph_iri, data, append)
 
     monkeypatch.setattr(StoreClient, "put_graph", fail_midway)
+    return sent
+
+
+def _fail_the_switch(monkeypatch) -> list[str]:
+    """The final MOVE request is refused, after every graph was staged."""
+    sent: list[str] = []
+    original = StoreClient.update
+
+    def refuse_move(self: StoreClient, text: str) -> None:
+        if text.startswith("MOVE"):
+            sent.append(text)
+            raise EndpointError("simulated: HTTP 503 Service Unavailable")
+        original(self, text)
+
+    monkeypatch.setattr(StoreClient, "update", refuse_move)
+    return sent
+
+
+@pytest.mark.parametrize("failure", [_fail_third_transfer, _fail_the_switch], ids=["staging", "switch"])
+@pytest.mark.parametrize("engine", ["oxigraph", "virtuoso"])
+def test_a_failed_load_leaves_the_store_as_it_was(request, engine: str, failure, release: Path, monkeypatch) -> None:
+    client = _clients(request, engine)
+    members = find_query("members-in-year")
+    before = ({iri: client.count(iri) for iri in DATASET_GRAPHS}, run_remote_query(client, members, {}, DATASET_GRAPHS))
+    graphs = read_release_graphs(release)
+    damaged = {iri: _first_half(graph) for iri, graph in graphs.items()}  # were it applied, counts would change
+    sent = failure(monkeypatch)
     with pytest.raises(LoadFailed, match="the store is unchanged"):
         load_graphs(client, damaged)
     monkeypatch.undo()
-    assert len(sent) == 3, "the failure must come in the middle of the load"
+    assert sent, "the simulated failure happened"
     after = ({iri: client.count(iri) for iri in DATASET_GRAPHS}, run_remote_query(client, members, {}, DATASET_GRAPHS))
     assert after == before
     assert _staging_graphs(client) == []
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "virtuoso"])
+def test_a_graph_that_became_empty_is_emptied(request, engine: str) -> None:
+    client = _clients(request, engine)
+    target = "urn:example:shrinking-graph"
+    triple = Graph()
+    triple.add((URIRef("urn:example:s"), URIRef("urn:example:p"), Literal("o")))
+    assert load_graphs(client, {target: triple}).counts == {target: 1}
+    assert load_graphs(client, {target: Graph()}).counts == {target: 0}
 
 
 def _first_half(graph: Graph) -> Graph:

@@ -19,11 +19,11 @@ from rdflib import Graph
 from pskg import __version__
 from pskg.atomic import replace_directory, staging_directory
 from pskg.errors import ValidationFailed
+from pskg.fast_cli import engine_checks
 from pskg.graph import KnowledgeGraph
 from pskg.load import load_sources
-from pskg.reason import infer
 from pskg.release import CHECKSUMS, checksums, release_files
-from pskg.validate import ValidationReport, validate
+from pskg.validate import ValidationReport
 
 ASSERTED_NAME = "postsoviet-security-kg"
 INFERRED_NAME = "postsoviet-security-kg-inferred"
@@ -39,24 +39,23 @@ class BuildResult:
     files: tuple[str, ...]
 
 
-def build(dist: Path, progress: Callable[[str], None] = lambda _: None) -> BuildResult:
+def build(dist: Path, progress: Callable[[str], None] = lambda _: None, engine: str = "fast") -> BuildResult:
     """Build the graph into ``dist``; raise ValidationFailed (writing nothing) if it does not conform."""
-    knowledge = checked_knowledge(progress)
+    knowledge = checked_knowledge(progress, engine)
     progress(f"writing {dist}")
     files = write_dist(knowledge, dist)
     return BuildResult(dist, len(knowledge.asserted), len(knowledge.inferred), files)
 
 
-def checked_knowledge(progress: Callable[[str], None] = lambda _: None) -> KnowledgeGraph:
-    """Parse, validate (raise ValidationFailed if the graph does not conform) and reason."""
+def checked_knowledge(progress: Callable[[str], None] = lambda _: None, engine: str = "fast") -> KnowledgeGraph:
+    """Parse, validate (raise ValidationFailed if the graph does not conform) and reason, on ``engine``."""
     progress("parsing ontology and data")
     sources = load_sources()
-    progress(f"validating {len(sources.graph)} triples against the shapes")
-    report = validate(sources)
+    progress(f"validating {len(sources.graph)} triples against the shapes, then reasoning (OWL RL, {engine} engine)")
+    report, inferred = engine_checks(engine, sources)
     if not report.conforms:
         raise ValidationFailed(failure_message(report))
-    progress("reasoning (OWL RL)")
-    return KnowledgeGraph(sources=sources, inferred=infer(sources.graph))
+    return KnowledgeGraph(sources=sources, inferred=inferred)
 
 
 def failure_message(report: ValidationReport) -> str:

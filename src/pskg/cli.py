@@ -17,16 +17,15 @@ from pathlib import Path
 from pskg import __version__
 from pskg.build import build
 from pskg.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, ParameterError, PskgError
+from pskg.fast_cli import add_bench_command, add_engine_option, engine_query, engine_validation
 from pskg.fmt import format_files
-from pskg.graph import load_knowledge_graph
 from pskg.info import describe_graph, render_info
 from pskg.link_cli import add_link_commands
 from pskg.load import load_sources
 from pskg.output import FORMATS, render
-from pskg.queries import find_query, run_query, saved_queries
+from pskg.queries import find_query, saved_queries
 from pskg.report_cli import add_report_command
 from pskg.store_cli import add_endpoint_options, add_store_commands, endpoint_result
-from pskg.validate import validate
 
 EPILOG = "Exit codes: 0 ok, 1 validation or link check failed, 2 bad input, 3 endpoint error, 130 interrupted."
 
@@ -60,9 +59,11 @@ def _parser() -> argparse.ArgumentParser:
 
     build_cmd = commands.add_parser("build", help="parse, reason, validate and write dist/", epilog=EPILOG)
     build_cmd.add_argument("--dist", type=Path, default=Path("dist"), help="output folder (default: dist)")
+    add_engine_option(build_cmd)
     build_cmd.set_defaults(handler=_build)
 
     validate_cmd = commands.add_parser("validate", help="check the data against the SHACL shapes", epilog=EPILOG)
+    add_engine_option(validate_cmd)
     validate_cmd.set_defaults(handler=_validate)
 
     query_cmd = commands.add_parser(
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     query_cmd.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
     add_endpoint_options(query_cmd)
+    add_engine_option(query_cmd)
     query_cmd.set_defaults(handler=_query)
 
     info_cmd = commands.add_parser("info", help="counts by class, organisations, years covered", epilog=EPILOG)
@@ -94,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_link_commands(commands)
     add_report_command(commands)
+    add_bench_command(commands)
     return parser
 
 
@@ -104,7 +107,7 @@ def _progress(message: str) -> None:
 def _build(args: argparse.Namespace) -> int:
     _check_output_folder(args.dist)
     try:
-        result = build(args.dist, progress=_progress)
+        result = build(args.dist, progress=_progress, engine=args.engine)
     except OSError as exc:
         raise PskgError(f"cannot write {args.dist}: {exc.strerror or exc}; nothing was changed there") from exc
     print(f"built {result.dist}/: {result.asserted_triples} asserted triples, {result.inferred_triples} inferred")
@@ -125,15 +128,14 @@ def _check_output_folder(folder: Path) -> None:
         raise PskgError(f"cannot write {folder}: no permission to write in {existing}")
 
 
-def _validate(_: argparse.Namespace) -> int:
-    sources = load_sources()
-    report = validate(sources)
+def _validate(args: argparse.Namespace) -> int:
+    triples, files, report = engine_validation(args.engine)
     for violation in report.violations:
         print(violation.describe())
     violations = sum(1 for v in report.violations if v.severity == "Violation")
     others = len(report.violations) - violations
     if report.conforms:
-        print(f"conforms: {len(sources.graph)} triples from {len(sources.files)} files, {others} warnings")
+        print(f"conforms: {triples} triples from {files} files, {others} warnings")
         return EXIT_OK
     print(f"does not conform: {violations} violations, {others} warnings", file=sys.stderr)
     return EXIT_INVALID
@@ -150,10 +152,7 @@ def _query(args: argparse.Namespace) -> int:
     query = find_query(args.name)
     query.prepared()  # a syntax error is reported before the graph is built
     values = _parse_params(args.param)
-    if args.endpoint:
-        result = endpoint_result(args, query, values)
-    else:
-        result = run_query(load_knowledge_graph().union(), query, values)
+    result = endpoint_result(args, query, values) if args.endpoint else engine_query(args.engine, query, values)
     sys.stdout.write(render(result, args.format))
     return EXIT_OK
 

@@ -91,17 +91,21 @@ def start_oxigraph(location: Path, port: int, writable: bool = False, log: Path 
     process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     base = f"http://{HOST}:{port}"
     server = Server(process, base, f"{base}/query")
-    wait_until_answering(server, READY_TIMEOUT)
+    try:
+        wait_until_answering(server.query_url, process, READY_TIMEOUT)
+    except PskgError:
+        server.stop()
+        raise
     return server
 
 
-def wait_until_answering(server: Server, timeout: float) -> None:
-    """Poll the query endpoint with ``ASK {}`` until it answers; fail if the process dies first."""
-    probe = f"{server.query_url}?{urllib.parse.urlencode({'query': 'ASK {}'})}"
+def wait_until_answering(query_url: str, process: subprocess.Popen, timeout: float) -> None:
+    """Poll ``query_url`` with ``ASK {}`` until it answers; PskgError if ``process`` dies or time runs out."""
+    probe = f"{query_url}?{urllib.parse.urlencode({'query': 'ASK {}'})}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise PskgError(f"the server stopped at start (exit {server.process.returncode}); is the port in use?")
+        if process.poll() is not None:
+            raise PskgError(f"the server stopped at start (exit {process.returncode}); is the port in use?")
         try:
             with urllib.request.urlopen(probe, timeout=2) as response:
                 if response.status == 200:
@@ -109,8 +113,7 @@ def wait_until_answering(server: Server, timeout: float) -> None:
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.2)
-    server.stop()
-    raise PskgError(f"the server did not answer at {server.query_url} within {timeout:.0f} s")
+    raise PskgError(f"the server did not answer at {query_url} within {timeout:.0f} s")
 
 
 def needs_build(dist: Path) -> bool:

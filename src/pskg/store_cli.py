@@ -13,7 +13,7 @@ from pathlib import Path
 from pskg.build import build
 from pskg.dataset import GRAPH_IRIS
 from pskg.endpoints import KINDS, store_client
-from pskg.errors import EXIT_OK, PskgError
+from pskg.errors import EXIT_OK, ParameterError, PskgError
 from pskg.export import export_tables
 from pskg.load import load_sources
 from pskg.namespaces import new_graph
@@ -119,10 +119,10 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if not 0 <= args.port < 65536:
+        raise PskgError(f"--port must be between 0 (any free port) and 65535, got {args.port}")
     _ensure_release(args.dist)
     port = free_port() if args.port == 0 else args.port
-    if not 0 < port < 65536:
-        raise PskgError(f"--port must be between 1 and 65535, got {args.port}")
     with served_dataset(args.dist / NQUADS, port, writable=args.writable) as server:
         mode = "read-write" if args.writable else "read-only"
         print(f"pskg serve: {args.dist / NQUADS} on {server.base_url}/ ({mode})", flush=True)
@@ -131,7 +131,10 @@ def _serve(args: argparse.Namespace) -> int:
         print("  saved queries, ready to run (default parameters):")
         names = load_sources().graph
         for query in saved_queries():
-            print(f"    {query.name}: {ui_link(server, query.name, prepared_text(query, {}, names))}")
+            try:
+                print(f"    {query.name}: {ui_link(server, query.name, prepared_text(query, {}, names))}")
+            except ParameterError as error:
+                print(f"    {query.name}: (not linked: {error})")
         print("Press Ctrl-C to stop.", flush=True)
         status = run_until_interrupted(server)
     print("pskg serve: stopped", file=sys.stderr)

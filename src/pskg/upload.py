@@ -4,7 +4,7 @@ Every graph is first written to a fresh staging graph (Graph Store Protocol PUT
 then POSTs in chunks, or SPARQL Update ``INSERT DATA`` where the store has no
 Graph Store endpoint), its triple count checked, and only then are all staging
 graphs moved over their targets in *one* SPARQL Update request (``MOVE``), which
-the store applies atomically. A failure before that point drops the staging
+SPARQL 1.1 asks a store to apply atomically. A failure before that point drops the staging
 graphs and leaves the targets as they were; loading twice gives the same triples,
 since ``MOVE`` replaces a target graph whole. The counts are checked again after.
 
@@ -47,29 +47,38 @@ def load_graphs(
     """Replace each target graph (IRI -> triples) in the store; nothing changes unless all are staged."""
     protocol = "graph-store" if client.gsp_url else "update"
     run = uuid.uuid4().hex
-    staging = {target: f"{STAGING_PREFIX}{run}:{index}" for index, target in enumerate(graphs)}
+    # An empty graph is not staged: the switch drops its target (MOVE from a graph a store
+    # never created would fail silently and leave the old triples).
+    staging = {target: f"{STAGING_PREFIX}{run}:{index}" for index, target in enumerate(graphs) if len(graphs[target])}
     bar = progress(sum(len(g) for g in graphs.values())) if progress else None
     try:
-        for target, graph in graphs.items():
-            _stage(client, staging[target], graph, protocol, bar)
-        for target, graph in graphs.items():
-            found = client.count(staging[target])
-            if found != len(graph):
+        for target, name in staging.items():
+            _stage(client, name, graphs[target], protocol, bar)
+            found = client.count(name)
+            if found != len(graphs[target]):
                 raise LoadFailed(
-                    f"staging graph for <{target}> holds {found} triples, expected {len(graph)}; the store is unchanged"
+                    f"staging graph for <{target}> holds {found} triples, expected {len(graphs[target])}; "
+                    "the store is unchanged"
                 )
+        client.update(" ;\n".join(_switch(target, staging.get(target)) for target in graphs))
     except BaseException as error:
         _drop_quietly(client, staging.values())
         if isinstance(error, EndpointError) and not isinstance(error, LoadFailed):
             raise LoadFailed(f"load failed, the store is unchanged: {error}") from error
         raise
-    client.update(" ;\n".join(f"MOVE SILENT GRAPH <{staging[t]}> TO GRAPH <{t}>" for t in graphs))
     counts = {target: client.count(target) for target in graphs}
     wrong = {t: n for t, n in counts.items() if n != len(graphs[t])}
     if wrong:
         detail = ", ".join(f"<{t}> holds {n}, expected {len(graphs[t])}" for t, n in wrong.items())
         raise LoadFailed(f"after loading, {detail}")
     return LoadReport(counts, protocol)
+
+
+def _switch(target: str, staging: str | None) -> str:
+    """The update operation that puts the new triples of ``target`` in place."""
+    if staging is None:
+        return f"DROP SILENT GRAPH <{target}>"
+    return f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{target}>"
 
 
 def _stage(client: StoreClient, staging: str, graph: Graph, protocol: str, bar: ProgressBar | None) -> None:
@@ -81,8 +90,6 @@ def _stage(client: StoreClient, staging: str, graph: Graph, protocol: str, bar: 
             client.update(f"INSERT DATA {{ GRAPH <{staging}> {{\n{data.decode('utf-8')}}} }}")
         if bar:
             bar.advance(len(chunk))
-    if len(graph) == 0 and protocol == "graph-store":
-        client.put_graph(staging, b"")
 
 
 def chunks(graph: Graph, size: int = CHUNK_TRIPLES) -> Iterator[Graph]:
