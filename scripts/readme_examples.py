@@ -16,11 +16,17 @@ import re
 import sys
 from pathlib import Path
 
+from rdflib import URIRef
+
 from pskg.atomic import write_text_atomically
 from pskg.cli import main as pskg
+from pskg.namespaces import ID
+from pskg.queries import saved_queries
+from pskg.validate import short
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- examples:start -->", "<!-- examples:end -->"
+CATALOGUE_START, CATALOGUE_END = "<!-- catalogue:start -->", "<!-- catalogue:end -->"
 
 #: (title, arguments, lines of output shown — None for all)
 EXAMPLES: list[tuple[str, list[str], int | None]] = [
@@ -64,11 +70,35 @@ def examples_block() -> str:
     return "\n".join(parts)
 
 
+def catalogue_block() -> str:
+    """A Markdown table of every saved query: name, what it answers, its parameters."""
+    rows = ["| query | what it answers | parameters (default) |", "|---|---|---|"]
+    for query in saved_queries():
+        parameters = ", ".join(
+            f"`{p.name}`" + (f" ({_shown(p.default)})" if p.default else "") for p in query.parameters
+        )
+        rows.append(f"| `{query.name}` | {query.summary.replace('|', '/')} | {parameters or '—'} |")
+    return "\n".join(rows) + "\n"
+
+
+def _shown(default: str) -> str:
+    """A default as a reader would type it: ``CSTO``, ``pss:Opposes``, ``2019``."""
+    if default.startswith(str(ID)):
+        return default.removeprefix(str(ID))
+    return short(URIRef(default)) if default.startswith("http") else default
+
+
+def replace_block(text: str, start: str, end: str, content: str) -> str:
+    """``text`` with what stands between the ``start`` and ``end`` markers replaced by ``content``."""
+    before, _, rest = text.partition(start)
+    _, _, after = rest.partition(end)
+    return f"{before}{start}\n{content}{end}{after}"
+
+
 def updated_readme(text: str) -> str:
-    """README text with its example block regenerated."""
-    before, _, rest = text.partition(START)
-    _, _, after = rest.partition(END)
-    return f"{before}{START}\n{examples_block()}{END}{after}"
+    """README text with its example and catalogue blocks regenerated."""
+    text = replace_block(text, START, END, examples_block())
+    return replace_block(text, CATALOGUE_START, CATALOGUE_END, catalogue_block())
 
 
 def main() -> int:
