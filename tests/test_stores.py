@@ -9,7 +9,9 @@ language tags are case-insensitive. A difference is fixed in the query or the da
 
 from __future__ import annotations
 
+import datetime
 import pprint
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,13 +20,15 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from pskg import cli
-from pskg.dataset import GRAPH_IRIS
+from pskg.dataset import GRAPH_IRIS, graph_iri
 from pskg.endpoints import store_client
 from pskg.engines import oxigraph_store, run_on_oxigraph
+from pskg.enrich import Enrichment, graph_name, write_enrichment
 from pskg.errors import EndpointError
 from pskg.graph import KnowledgeGraph
+from pskg.namespaces import RDFS, WD
 from pskg.queries import QueryResult, SavedQuery, find_query, run_query
-from pskg.release import NQUADS, read_release_graphs
+from pskg.release import ENRICHMENT, NQUADS, read_release_graphs
 from pskg.remote import run_remote_query
 from pskg.serve import free_port, start_oxigraph
 from pskg.store import PASSWORD_VARIABLE, USER_VARIABLE, Credentials, StoreClient
@@ -257,3 +261,31 @@ def test_credentials_come_from_the_environment_and_are_never_printed(
 def test_virtuoso_answers_without_credentials_for_queries(virtuoso_url: str) -> None:
     """Reading needs no account; only loading does."""
     assert store_client(virtuoso_url).count(DATASET_GRAPHS[0]) > 0
+
+
+def test_load_with_the_wikidata_enrichment(oxigraph_url: str, release: Path, tmp_path: Path, capsys) -> None:
+    """``pskg link enrich``'s per-item graphs go in beside the release; its provenance into the wikidata graph."""
+    dist = tmp_path / "dist"
+    shutil.copytree(release, dist)
+    armenia = WD.Q399
+    triples = {
+        (armenia, RDFS.label, Literal("Հայաստան", lang="hy")),
+        (armenia, RDFS.label, Literal("Armenia", lang="en")),
+    }
+    write_enrichment(
+        Enrichment({armenia: triples}, "https://query.wikidata.org/sparql", datetime.date(2026, 1, 2)),
+        dist / ENRICHMENT,
+    )
+    item_graph, wikidata_graph = str(graph_name(armenia)), str(graph_iri("wikidata"))
+    client = store_client(oxigraph_url)
+    try:
+        _load(oxigraph_url, dist, "--with-enrichment")
+        assert client.count(item_graph) == 2
+        assert client.count(wikidata_graph) == 4, (
+            "where (source, derived from), when and what it is, for the item graph"
+        )
+        assert item_graph in capsys.readouterr().out
+    finally:
+        _load(oxigraph_url, release)
+        client.update(f"DROP SILENT GRAPH <{item_graph}>")
+    assert client.count(wikidata_graph) == 0

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from pskg.dataset import GRAPH_IRIS, NamedGraphs, split_knowledge
+from pskg.dataset import GRAPH_IRIS, NamedGraphs, graph_iri, split_knowledge
 from pskg.description import EXAMPLE_CANDIDATES, describe_dataset
 from pskg.errors import PskgError
 from pskg.graph import KnowledgeGraph
@@ -33,6 +34,7 @@ VOID_FILE = "void.ttl"
 PANEL = "state-year-panel.csv"
 DYADS = "dyad-year.csv"
 CHECKSUMS = "SHA256SUMS"
+ENRICHMENT = "wikidata-enrichment.trig"  # written by `pskg link enrich`, outside the build
 #: Release file -> media type (IANA), as the DCAT distributions list them.
 MEDIA_TYPES: dict[str, str] = {
     TRIG: "application/trig",
@@ -103,13 +105,23 @@ def checksums(files: Mapping[str, str | bytes]) -> str:
 
 def read_release_graphs(dist: Path) -> dict[str, Graph]:
     """The named graphs of a built release (graph IRI -> triples), from its N-Quads, in release order."""
-    path = dist / NQUADS
+    graphs = {str(iri): new_graph() for iri in GRAPH_IRIS}
+    return _read_graphs(dist / NQUADS, "nquads", graphs, "run `pskg build`")
+
+
+def read_enrichment_graphs(dist: Path) -> dict[str, Graph]:
+    """``pskg link enrich``'s graphs, one per Wikidata item; its default graph (where and when each was
+    retrieved) goes to the release's ``wikidata`` graph, since a store's default graph is not ours to fill."""
+    return _read_graphs(dist / ENRICHMENT, "trig", {}, "run `pskg link enrich`")
+
+
+def _read_graphs(path: Path, fmt: str, graphs: dict[str, Graph], remedy: str) -> dict[str, Graph]:
     dataset = Dataset()
     try:
-        dataset.parse(path, format="nquads")
+        dataset.parse(path, format=fmt)
     except (OSError, ValueError) as exc:
-        raise PskgError(f"{path}: cannot read the release ({exc}); run `pskg build`") from exc
-    graphs = {str(iri): new_graph() for iri in GRAPH_IRIS}
+        raise PskgError(f"{path}: cannot read ({exc}); {remedy}") from exc
     for subject, predicate, obj, context in dataset.quads():
-        graphs.setdefault(str(context), new_graph()).add((subject, predicate, obj))
+        name = str(graph_iri("wikidata")) if context in (None, DATASET_DEFAULT_GRAPH_ID) else str(context)
+        graphs.setdefault(name, new_graph()).add((subject, predicate, obj))
     return graphs

@@ -19,7 +19,7 @@ from pskg.load import load_sources
 from pskg.namespaces import new_graph
 from pskg.progress import ProgressBar
 from pskg.queries import QueryResult, SavedQuery, saved_queries
-from pskg.release import NQUADS, read_release_graphs
+from pskg.release import NQUADS, read_enrichment_graphs, read_release_graphs
 from pskg.remote import prepared_text, run_remote_query
 from pskg.serve import DEFAULT_PORT, free_port, needs_build, run_until_interrupted, served_dataset, ui_link
 from pskg.store import PASSWORD_VARIABLE, USER_VARIABLE, StoreClient, credentials_from_environment
@@ -48,6 +48,11 @@ def add_store_commands(commands: argparse._SubParsersAction) -> None:
     )
     _add_store_arguments(load, required=True)
     load.add_argument("--graph", metavar="IRI", help="load everything into this one named graph instead")
+    load.add_argument(
+        "--with-enrichment",
+        action="store_true",
+        help="also load dist/wikidata-enrichment.trig (pskg link enrich), one graph per Wikidata item",
+    )
     load.add_argument("--dist", type=Path, default=Path("dist"), help="release folder (default: dist)")
     load.set_defaults(handler=_load)
 
@@ -106,6 +111,11 @@ def _load(args: argparse.Namespace) -> int:
     client = _client(args)
     _ensure_release(args.dist)
     graphs = read_release_graphs(args.dist)
+    if args.with_enrichment:
+        for iri, graph in read_enrichment_graphs(args.dist).items():
+            target = graphs.setdefault(iri, new_graph())
+            for triple in graph:
+                target.add(triple)
     if args.graph:
         merged = new_graph()
         for graph in graphs.values():
