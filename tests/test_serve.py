@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import signal
 import socket
 import subprocess
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from pskg.browser import FLAGS, find_chromium
 from pskg.serve import Server, needs_build, ui_link
 
 
@@ -101,3 +104,18 @@ def test_ui_link_opens_a_tab_with_the_query() -> None:
     fragment = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link).fragment))
     assert fragment["query"] == 'SELECT * WHERE { ?s ?p "é #" }'
     assert fragment["tabTitle"] == "a query" and fragment["endpoint"] == server.query_url
+
+
+def test_a_saved_query_link_shows_its_rows_in_a_real_browser(served, tmp_path: Path) -> None:
+    """The query page is a working YASGUI: Chromium opens a printed link and the rows appear."""
+    chromium = find_chromium()
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI (scripts/install-browser.sh installs it)")
+        pytest.skip("chromium is not installed")
+    _, lines = served
+    link = _value(lines, "members-in-year")
+    command = [chromium, *FLAGS, f"--user-data-dir={tmp_path}", "--virtual-time-budget=15000", "--dump-dom", link]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False).stdout
+    assert re.search(r"\d+ results? in", dom), dom[-2000:]
+    assert "postsoviet-security/id/SRB" in dom
