@@ -58,20 +58,9 @@ class NamedGraphs:
 
     graphs: dict[str, Graph]
 
-    def counts(self) -> dict[str, int]:
-        """Triples per graph key."""
-        return {key: len(graph) for key, graph in self.graphs.items()}
-
     def counts_by_iri(self) -> dict[str, int]:
         """Triples per named-graph IRI: what a store must hold after a load."""
         return {str(graph_iri(key)): len(graph) for key, graph in self.graphs.items()}
-
-    def union(self) -> Graph:
-        """All graphs merged: what the saved queries see."""
-        merged = new_graph()
-        for graph in self.graphs.values():
-            merged += graph
-        return merged
 
     def to_dataset(self) -> Dataset:
         """An rdflib Dataset with one named graph per key (the default graph stays empty)."""
@@ -100,15 +89,10 @@ def split_knowledge(
         folder = path.resolve()
         key = "ontology" if folder.is_relative_to(ontology_dir) else "facts"
         parts["wikidata" if folder.is_relative_to(wikidata_dir) else key].append(path)
-    graphs = {key: _parse_all(paths) for key, paths in parts.items()}
     inferred = new_graph()
     inferred += knowledge.inferred
-    graphs = {
-        "ontology": graphs["ontology"],
-        "facts": graphs["facts"],
-        "inferred": inferred,
-        "wikidata": graphs["wikidata"],
-    }
+    sources = {key: _parse_all(paths) for key, paths in parts.items()}
+    graphs = {key: inferred if key == "inferred" else sources[key] for key in GRAPH_TITLES if key != "metadata"}
     counts = {key: len(graph) for key, graph in graphs.items()}
     graphs["metadata"] = describe(counts) if describe else new_graph()
     return NamedGraphs(graphs)

@@ -26,6 +26,7 @@ USER_VARIABLE = "PSKG_STORE_USER"
 PASSWORD_VARIABLE = "PSKG_STORE_PASSWORD"
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
+_FORM = "application/x-www-form-urlencoded"
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,6 @@ class StoreClient:
         return urllib.request.build_opener(
             urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)
         )
-
-
-_FORM = "application/x-www-form-urlencoded"
 
 
 def _iri(text: str) -> str:
