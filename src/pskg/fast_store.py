@@ -16,8 +16,7 @@ import pyoxigraph
 from rdflib.namespace import RDF
 
 from pskg.errors import PskgError
-from pskg.load import _read_text as read_turtle_text
-from pskg.load import parse_turtle_file
+from pskg.load import parse_turtle_file, read_turtle_text
 from pskg.resources import turtle_files
 
 #: The graph that holds what reasoning adds; never one of the files'.

@@ -48,7 +48,7 @@ class SourceGraph:
 
 def parse_turtle_file(path: Path) -> Graph:
     """Parse one Turtle file, turning every failure into an error naming it."""
-    text = _read_text(path)
+    text = read_turtle_text(path)
     graph = new_graph()
     try:
         graph.parse(data=text, format="turtle", publicID=_RELATIVE_BASE)
@@ -71,7 +71,7 @@ def _stable_blank_nodes(graph: Graph) -> Graph:
     return stable
 
 
-def _read_text(path: Path) -> str:
+def read_turtle_text(path: Path) -> str:
     """The file as text, or an error saying why it cannot be (size, encoding, BOM, emptiness)."""
     limit = max_file_bytes()
     try:
