@@ -29,14 +29,15 @@ def _post(url: str, query: str) -> dict:
 
 
 @pytest.fixture
-def served(release: Path):
-    """``pskg serve --port 0`` in a subprocess, its printed lines up to "Press Ctrl-C"."""
+def served(release: Path, tmp_path: Path):
+    """``pskg serve --port 0`` in a subprocess (its store under ``tmp_path``), its lines up to "Press Ctrl-C"."""
     code = "import sys, pskg.cli; sys.exit(pskg.cli.main(sys.argv[1:]))"
     process = subprocess.Popen(
         [sys.executable, "-c", code, "serve", "--port", "0", "--dist", str(release)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
     )
     lines = []
     try:
@@ -47,9 +48,13 @@ def served(release: Path):
         assert lines and lines[-1].startswith("Press Ctrl-C"), (lines, process.stderr.read())
         yield process, lines
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        if process.poll() is None:  # a clean stop, so that the oxigraph child goes too
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def _value(lines: list[str], label: str) -> str:
@@ -57,7 +62,9 @@ def _value(lines: list[str], label: str) -> str:
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_serve_opens_a_query_page_with_the_saved_queries_and_stops_cleanly(served, stop: signal.Signals) -> None:
+def test_serve_opens_a_query_page_with_the_saved_queries_and_stops_cleanly(
+    served, stop: signal.Signals, tmp_path: Path
+) -> None:
     process, lines = served
     page_url, endpoint = _value(lines, "query page"), _value(lines, "SPARQL endpoint")
     assert page_url.startswith("http://127.0.0.1:")
@@ -81,6 +88,7 @@ def test_serve_opens_a_query_page_with_the_saved_queries_and_stops_cleanly(serve
     process.send_signal(stop)
     assert process.wait(timeout=20) == 0
     assert "stopped" in process.stderr.read()
+    assert not any(tmp_path.glob("pskg-serve-*")), "the temporary store is removed"
     port = urllib.parse.urlsplit(endpoint).port
     time.sleep(0.2)
     with socket.socket() as probe:
@@ -119,3 +127,17 @@ def test_a_saved_query_link_shows_its_rows_in_a_real_browser(served, tmp_path: P
     dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False).stdout
     assert re.search(r"\d+ results? in", dom), dom[-2000:]
     assert "postsoviet-security/id/SRB" in dom
+
+
+def test_the_server_does_not_outlive_a_killed_pskg(served) -> None:
+    process, lines = served
+    port = urllib.parse.urlsplit(_value(lines, "SPARQL endpoint")).port
+    process.kill()  # no chance to clean up
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return
+        time.sleep(0.2)
+    pytest.fail(f"the oxigraph server still listens on {port} after pskg was killed")

@@ -9,6 +9,8 @@ the server stops; Ctrl-C stops it cleanly.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import shutil
 import signal
@@ -88,7 +90,9 @@ def start_oxigraph(location: Path, port: int, writable: bool = False, log: Path 
     command = [oxigraph_command(), "serve" if writable else "serve-read-only", "--location", str(location)]
     command += ["--bind", f"{HOST}:{port}", "--union-default-graph"]
     output = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - the process outlives this call
-    process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent
+    )
     base = f"http://{HOST}:{port}"
     server = Server(process, base, f"{base}/query")
     try:
@@ -97,6 +101,16 @@ def start_oxigraph(location: Path, port: int, writable: bool = False, log: Path 
         server.stop()
         raise
     return server
+
+
+def _die_with_parent() -> None:
+    """On Linux the server is sent SIGTERM when pskg dies, even by SIGKILL: no orphan keeps the port."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def wait_until_answering(query_url: str, process: subprocess.Popen, timeout: float) -> None:
