@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from pskg.errors import PskgError
-from pskg.serve import HOST, free_port, wait_until_answering
+from pskg.serve import HOST, die_with_parent, free_port, wait_until_answering
 
 VIRTUOSO = "virtuoso-t"
 VIRTUOSO_VSP = Path("/var/lib/virtuoso-opensource-7/vsp")
@@ -81,6 +81,7 @@ def virtuoso_server(folder: Path) -> Iterator[str]:
             stdout=console,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
+            preexec_fn=die_with_parent,
         )
     url = f"http://{HOST}:{http_port}/sparql"
     try:

@@ -91,7 +91,7 @@ def start_oxigraph(location: Path, port: int, writable: bool = False, log: Path 
     command += ["--bind", f"{HOST}:{port}", "--union-default-graph"]
     output = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - the process outlives this call
     process = subprocess.Popen(
-        command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent
+        command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent
     )
     base = f"http://{HOST}:{port}"
     server = Server(process, base, f"{base}/query")
@@ -103,7 +103,7 @@ def start_oxigraph(location: Path, port: int, writable: bool = False, log: Path 
     return server
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """On Linux the server is sent SIGTERM when pskg dies, even by SIGKILL: no orphan keeps the port."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
