@@ -24,7 +24,6 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	scripts/install-browser.sh
 	scripts/install-test-services.sh
 	$(BIN)/pytest
 

@@ -270,7 +270,7 @@ def test_pskg_report_refuses_a_year_outside_the_article(capsys: pytest.CaptureFi
 
 def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path) -> None:
     if find_chromium() is None:
-        pytest.fail("no Chromium on PATH: run scripts/install-browser.sh (make test does)")
+        pytest.fail("no Chromium on PATH: run scripts/install-test-services.sh (make test does)")
     screenshot = tmp_path / "report.png"
     rendering = render(report / "index.html", screenshot)
     assert rendering.errors == ()

@@ -119,7 +119,7 @@ def test_a_saved_query_link_shows_its_rows_in_a_real_browser(served, tmp_path: P
     chromium = find_chromium()
     if chromium is None:
         if os.environ.get("CI"):
-            pytest.fail("chromium is missing in CI (scripts/install-browser.sh installs it)")
+            pytest.fail("chromium is missing in CI (scripts/install-test-services.sh installs it)")
         pytest.skip("chromium is not installed")
     _, lines = served
     link = _value(lines, "members-in-year")
