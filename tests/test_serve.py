@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -141,3 +142,36 @@ def test_the_server_does_not_outlive_a_killed_pskg(served) -> None:
                 return
         time.sleep(0.2)
     pytest.fail(f"the oxigraph server still listens on {port} after pskg was killed")
+
+
+def test_a_build_while_serving_breaks_neither(release: Path, tmp_path: Path) -> None:
+    """The server answers from its own store; a build swaps dist/ under the lock; both stay whole."""
+    dist = tmp_path / "dist"
+    subprocess.run(["cp", "-r", str(release), str(dist)], check=True)
+    code = "import sys, pskg.cli; sys.exit(pskg.cli.main(sys.argv[1:]))"
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    server = subprocess.Popen(
+        [sys.executable, "-c", code, "serve", "--port", "0", "--dist", str(dist)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        lines = []
+        for line in server.stdout:
+            lines.append(line.rstrip("\n"))
+            if line.startswith("Press Ctrl-C"):
+                break
+        endpoint = _value(lines, "SPARQL endpoint")
+        count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        before = _post(endpoint, count)["results"]["bindings"][0]["n"]["value"]
+        build = subprocess.run([sys.executable, "-c", code, "build", "--dist", str(dist)], env=env, capture_output=True)
+        assert build.returncode == 0, build.stderr
+        assert _post(endpoint, count)["results"]["bindings"][0]["n"]["value"] == before
+        manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
+        for name, digest in manifest["sha256"].items():
+            assert hashlib.sha256((dist / name).read_bytes()).hexdigest() == digest, name
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
