@@ -9,6 +9,7 @@ is refused rather than risk printing it.
 
 from __future__ import annotations
 
+import http.client
 import io
 import os
 import urllib.error
@@ -116,6 +117,9 @@ class StoreClient:
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise EndpointError(f"{method} {_plain(url)}: cannot reach the store ({reason})") from None
+        except http.client.HTTPException as exc:  # IncompleteRead, BadStatusLine …: not OSErrors
+            broke_off = f"the store broke off its answer ({type(exc).__name__})"
+            raise EndpointError(f"{method} {_plain(url)}: {broke_off}") from None
 
     def _opener(self) -> urllib.request.OpenerDirector:
         if self.credentials is None:
