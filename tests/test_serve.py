@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -29,33 +30,44 @@ def _post(url: str, query: str) -> dict:
         return json.load(response)
 
 
-@pytest.fixture
-def served(release: Path, tmp_path: Path):
+def _start_serve(dist: Path, tmp_path: Path) -> tuple[subprocess.Popen, list[str]]:
     """``pskg serve --port 0`` in a subprocess (its store under ``tmp_path``), its lines up to "Press Ctrl-C"."""
     code = "import sys, pskg.cli; sys.exit(pskg.cli.main(sys.argv[1:]))"
     process = subprocess.Popen(
-        [sys.executable, "-c", code, "serve", "--port", "0", "--dist", str(release)],
+        [sys.executable, "-c", code, "serve", "--port", "0", "--dist", str(dist)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "TMPDIR": str(tmp_path)},
     )
     lines = []
+    for line in process.stdout:
+        lines.append(line.rstrip("\n"))
+        if line.startswith("Press Ctrl-C"):
+            break
+    assert lines and lines[-1].startswith("Press Ctrl-C"), (lines, process.stderr.read())
+    return process, lines
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """A clean stop, so that the oxigraph child goes too."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def served(release: Path, tmp_path: Path):
+    """A running ``pskg serve`` on the release, and the lines it printed."""
+    process, lines = _start_serve(release, tmp_path)
     try:
-        for line in process.stdout:
-            lines.append(line.rstrip("\n"))
-            if line.startswith("Press Ctrl-C"):
-                break
-        assert lines and lines[-1].startswith("Press Ctrl-C"), (lines, process.stderr.read())
         yield process, lines
     finally:
-        if process.poll() is None:  # a clean stop, so that the oxigraph child goes too
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        _stop(process)
 
 
 def _value(lines: list[str], label: str) -> str:
@@ -147,31 +159,18 @@ def test_the_server_does_not_outlive_a_killed_pskg(served) -> None:
 def test_a_build_while_serving_breaks_neither(release: Path, tmp_path: Path) -> None:
     """The server answers from its own store; a build swaps dist/ under the lock; both stay whole."""
     dist = tmp_path / "dist"
-    subprocess.run(["cp", "-r", str(release), str(dist)], check=True)
-    code = "import sys, pskg.cli; sys.exit(pskg.cli.main(sys.argv[1:]))"
-    env = {**os.environ, "TMPDIR": str(tmp_path)}
-    server = subprocess.Popen(
-        [sys.executable, "-c", code, "serve", "--port", "0", "--dist", str(dist)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    shutil.copytree(release, dist)
+    process, lines = _start_serve(dist, tmp_path)
     try:
-        lines = []
-        for line in server.stdout:
-            lines.append(line.rstrip("\n"))
-            if line.startswith("Press Ctrl-C"):
-                break
         endpoint = _value(lines, "SPARQL endpoint")
         count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
         before = _post(endpoint, count)["results"]["bindings"][0]["n"]["value"]
-        build = subprocess.run([sys.executable, "-c", code, "build", "--dist", str(dist)], env=env, capture_output=True)
+        code = "import sys, pskg.cli; sys.exit(pskg.cli.main(sys.argv[1:]))"
+        build = subprocess.run([sys.executable, "-c", code, "build", "--dist", str(dist)], capture_output=True)
         assert build.returncode == 0, build.stderr
         assert _post(endpoint, count)["results"]["bindings"][0]["n"]["value"] == before
         manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
         for name, digest in manifest["sha256"].items():
             assert hashlib.sha256((dist / name).read_bytes()).hexdigest() == digest, name
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        _stop(process)
