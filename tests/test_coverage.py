@@ -7,7 +7,7 @@ no fact of its own. A new uncovered sentence (a fact lost) or a newly covered on
 
 from __future__ import annotations
 
-from pskg.coverage import sentence_coverage
+from pskg.coverage import quoted_share, sentence_coverage, whole_lines_quoted
 from tests.conftest import article_path
 
 #: Opening words of each unquoted sentence -> why it carries no fact to record.
@@ -37,3 +37,35 @@ def test_every_factual_sentence_is_quoted(knowledge, article_text):
     assert unexplained == [], "sentences no passage quotes: quote them or explain them in NOT_FACTUAL"
     assert stale == [], "these sentences are now quoted: remove them from NOT_FACTUAL"
     assert len(coverage.sentences) > 90
+
+
+#: Ratchets: lower them when quotes get shorter, never raise them to let a long quote in.
+MAXIMUM_QUOTED_SHARE = 0.46
+MAXIMUM_WHOLE_LINES = 15
+
+
+def test_quotes_hold_less_than_half_the_article(knowledge, article_text):
+    """The passages quote clauses, not the text: their characters stay under the cap."""
+    share = quoted_share(article_path().read_text(encoding="utf-8"), knowledge.asserted)
+    assert 0.2 < share <= MAXIMUM_QUOTED_SHARE, f"the quotes hold {share:.1%} of the article"
+
+
+def test_quotes_copy_few_whole_lines(knowledge, article_text):
+    """Few of the article's lines appear whole in a quote (the before-stop check flags 25)."""
+    lines = whole_lines_quoted(article_path().read_text(encoding="utf-8"), knowledge.asserted)
+    assert 0 < len(lines) <= MAXIMUM_WHOLE_LINES, lines
+
+
+def test_the_measures_see_a_copied_paragraph(knowledge, article_text):
+    """A passage quoting a whole page of the article pushes both measures over their caps."""
+    from rdflib import Graph, Literal, URIRef
+
+    from pskg.namespaces import PSS
+
+    article = article_path().read_text(encoding="utf-8")
+    copied = Graph()
+    copied += knowledge.asserted
+    page = " ".join(article.splitlines()[44:92])
+    copied.add((URIRef("https://example.org/copied"), PSS.quote, Literal(page, lang="fr")))
+    assert quoted_share(article, copied) > MAXIMUM_QUOTED_SHARE
+    assert len(whole_lines_quoted(article, copied)) > MAXIMUM_WHOLE_LINES

@@ -30,23 +30,18 @@ QUERY_FILES = sorted(resource_dir("queries").glob("*.rq"))
 
 # Quotes and notes that recur in several rows (verbatim from data/, checked against the article).
 Q_TASHKENT = (
-    "Un traité de sécurité collective a été signé à Tachkent en mai 1992 par la Russie, l’Arménie, "
-    "le Bélarus, le Kazakhstan, le Kirghizstan, l’Ouzbékistan et le Tadjikistan"
+    "signé à Tachkent en mai 1992 par la Russie, l’Arménie, le Bélarus, le Kazakhstan, le "
+    "Kirghizstan, l’Ouzbékistan et le Tadjikistan"
 )
-Q_SIX_MEMBERS = (
-    "compte aujourd’hui six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)"
-)
+Q_SIX_MEMBERS = "six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)"
 Q_PFP = "tous les membres de la CEI ont adhéré au programme de Partenariat pour la paix proposé en 1994 par l’OTAN"
 Q_REFUSALS = (
-    "Trois Etats ont refusé de le signer et sont restés en dehors de toute alliance : "
-    "l’Ukraine, la Moldavie et le Turkménistan."
+    "ont refusé de le signer et sont restés en dehors de toute alliance : l’Ukraine, la Moldavie et le Turkménistan"
 )
-Q_NATO_1999 = (
-    "Son élargissement en 1999 à trois membres du défunt pacte de Varsovie (Pologne, Hongrie, République tchèque)"
-)
-Q_NATO_2004 = "puis en 2004 à tous les autres membres et aux trois Etats baltes"
+Q_NATO_1999 = "en 1999 à trois membres du défunt pacte de Varsovie (Pologne, Hongrie, République tchèque)"
+Q_NATO_2004 = "en 2004 à tous les autres membres et aux trois Etats baltes"
 Q_GUUAM = "Le GUUAM (Géorgie, Ouzbékistan, Ukraine, Azerbaïdjan, Moldavie), forum institué en 1997"
-Q_UKR_APPLICATION = "L’Ukraine a déposé dès 2008 une demande d’adhésion."
+Q_UKR_APPLICATION = "L’Ukraine a déposé dès 2008 une demande d’adhésion"
 NOTE_BALTIC = (
     "Tableau 2 gives 1999 for the Baltic states' accession to NATO, but the text (page 2) says NATO enlarged "
     "in 1999 to Poland, Hungary and the Czech Republic and in 2004 to the three Baltic states. The text's year "
@@ -66,112 +61,76 @@ LOC_P7_PARA1 = "Page 7, 1er paragraphe"
 LOC_P9_PARA1 = "Page 9, 1er paragraphe"
 LOC_P9_CONCLUSION = "Page 9, conclusion"
 Q_TASHKENT_JOINERS = "auxquels se sont joints en 1993 l’Azerbaïdjan et la Géorgie"
-Q_TASHKENT_INSTITUTIONALISED = "Ce traité, nous allons le voir, a été institutionnalisé en 2002."
-Q_GEO_UKR_NATO = (
-    "pour les Etats qui refusaient de s’aligner sur Moscou, principalement la Géorgie et l’Ukraine, "
-    "l’intégration à l’Alliance atlantique était vue comme un gage de sécurité"
-)
+Q_TASHKENT_INSTITUTIONALISED = "a été institutionnalisé en 2002"
+Q_GEO_UKR_NATO = "la Géorgie et l’Ukraine, l’intégration à l’Alliance atlantique était vue comme un gage de sécurité"
 Q_UKR_NOT_SOON = "une intégration rapide n’est pas à l’ordre du jour"
-Q_CRIMEA_DONBASS = (
-    "depuis l’annexion de la Crimée et le début du conflit dans le Donbass (2014), elle semble désirer accélérer "
-    "ce processus, qu’elle a inscrit début 2019 dans sa Constitution."
-)
+Q_CRIMEA_DONBASS = "l’annexion de la Crimée et le début du conflit dans le Donbass (2014)"
 Q_UNRESOLVED = (
-    "cette perspective est limitée d’une part par les conflits non résolus, entretenus par Moscou, sur leur "
-    "territoire (Ossétie du Sud, Abkhazie, Donbass…) et d’autre part par les réticences de certains membres de "
-    "l’Alliance."
+    "limitée d’une part par les conflits non résolus, entretenus par Moscou, sur leur "
+    "territoire (Ossétie du Sud, Abkhazie, Donbass…)"
 )
-Q_CONFLICTS_2008_2014 = (
-    "depuis les conflits de 2008 en Géorgie et de 2014 en Ukraine, en raison de l’emploi répété de la force "
-    "militaire par la Fédération de Russie."
-)
+Q_CONFLICTS_2008_2014 = "depuis les conflits de 2008 en Géorgie et de 2014 en Ukraine"
 Q_BUCHAREST = (
     "En 2008, lors du sommet de l’OTAN à Bucarest, Paris et Berlin se sont ainsi opposés aux demandes "
     "d’intégration de l’Ukraine et de la Géorgie."
 )
-Q_NATO_ASSISTANCE = (
-    "l’OTAN a déployé un dispositif d’assistance visant à augmenter la capacité des forces armées ukrainiennes"
-)
-Q_MINSK = "C’est dans le cadre de l’OSCE qu’a été initié le processus de Minsk sur un cessez-le-feu dans le Donbass"
+Q_NATO_ASSISTANCE = "augmenter la capacité des forces armées ukrainiennes"
+Q_MINSK = "dans le cadre de l’OSCE qu’a été initié le processus de Minsk sur un cessez-le-feu dans le Donbass"
 Q_FORCE_AND_FROZEN = (
-    "Malgré l’inclusion des trois Etats baltes dans l’OTAN, Moscou est pour le moment parvenu à limiter le "
-    "processus d’élargissement, soit par la force (en 2008 et 2014), soit en entretenant les conflits dits gelés."
+    "Moscou est pour le moment parvenu à limiter le processus d’élargissement, soit par la "
+    "force (en 2008 et 2014), soit en entretenant les conflits dits gelés"
 )
 Q_STOLTENBERG = (
-    "Le 3 décembre 2019, son secrétaire général, Jens Stoltenberg, a certes confirmé que l’OTAN aidait « Kiev et "
-    "Tbilissi à progresser sur la voie d’une intégration euroatlantique, des réformes, de la modernisation de leurs "
-    "forces armées »."
+    "Le 3 décembre 2019, son secrétaire général, Jens Stoltenberg, a certes confirmé que l’OTAN "
+    "aidait « Kiev et Tbilissi à progresser sur la voie d’une intégration euroatlantique"
 )
+Q_FG_CAUCASUS = "Caucase (Russie et Arménie)"
+Q_UKR_CONSTITUTION = "accélérer ce processus, qu’elle a inscrit début 2019 dans sa Constitution"
 Q_F10_TITLE = "Dépenses militaires des membres de l’OTSC en 2018"
-Q_RUS_RELIES = (
-    "Depuis le début du conflit ukrainien en 2014, à l’aune de la menace d’une érosion de sa sphère d’influence, "
-    "la consolidation de l’OTSC est essentielle pour la Russie, qui tend à revoir son action en s’appuyant en "
-    "priorité sur le Kazakhstan, le Bélarus et l’Arménie."
-)
-Q_OUTPOSTS = (
-    "Avant-postes stratégiques en direction de l’Europe occidentale, de l’Asie et du Caucase, ces trois Etats, "
-    "sur les territoires desquels la Russie est susceptible de déployer plus massivement ses forces en cas de "
-    "conflit, représentent pour elle un intérêt vital."
-)
+Q_RUS_RELIES = "s’appuyant en priorité sur le Kazakhstan, le Bélarus et l’Arménie"
+Q_OUTPOSTS = "Avant-postes stratégiques"
 Q_FORCE_GROUPINGS = (
-    "Ils participent néanmoins aux systèmes de défense antiaérienne unifiés et aux groupements de forces intégrés "
-    "dans trois ensembles recoupant les grandes directions stratégiques : Europe orientale (Russie et Bélarus), "
-    "Caucase (Russie et Arménie), Asie centrale (Russie, Kazakhstan, Kirghizstan et Tadjikistan)."
+    "systèmes de défense antiaérienne unifiés et aux groupements de forces intégrés dans trois ensembles"
 )
-Q_GYUMRI = (
-    "Pour l’Arménie, prise en étau entre la Turquie et l’Azerbaïdjan, la protection russe est essentielle : "
-    "Erevan est contraint de continuer à accepter la présence de bases militaires sous juridiction russe sur son "
-    "territoire (Gyumri)."
-)
+Q_GYUMRI = "présence de bases militaires sous juridiction russe sur son territoire (Gyumri)"
 Q_NOBLE_PARTNER = (
     "l’Arménie a participé en 2018 à des exercices communs avec la Géorgie dans le cadre du Partenariat pour la "
     "paix (« Noble Partner »)"
 )
 Q_BLR_PROJECTS = (
-    "Ainsi le Bélarus est-il engagé dans des projets de coopération, certes modestes, avec la Pologne et "
-    "l’Ukraine d’un côté, la Lettonie et la Lituanie de l’autre."
+    "projets de coopération, certes modestes, avec la Pologne et l’Ukraine d’un côté, la Lettonie et la Lituanie"
 )
 Q_ARMS_SALES = (
-    "le Premier ministre arménien a récemment soulevé l’épineuse question de la vente d’armes de la Russie et du "
-    "Bélarus à l’Azerbaïdjan, avec lequel l’Arménie est en conflit au sujet du Haut-Karabakh"
+    "la vente d’armes de la Russie et du Bélarus à l’Azerbaïdjan, avec lequel l’Arménie est en "
+    "conflit au sujet du Haut-Karabakh"
 )
-Q_KHACHATUROV_2017 = "En 2017, l’arménien Youri Khatchaturov a été nommé à cette fonction."
+Q_KHACHATUROV_2017 = "En 2017, l’arménien Youri Khatchaturov a été nommé à cette fonction"
 Q_YEREVAN_MINSK = (
-    "Le retrait de Khatchaturov, embourbé dans une affaire judiciaire, a provoqué des tensions entre Erevan et "
-    "Minsk qui se sont disputé le poste."
+    "retrait de Khatchaturov, embourbé dans une affaire judiciaire, a provoqué des tensions entre Erevan et Minsk"
 )
-Q_CUT_OFF = (
-    "L’usage répété de l’outil militaire pour faire avancer ses intérêts géopolitiques l’a en revanche "
-    "vraisemblablement définitivement coupé de l’Ukraine, de la Géorgie et de la Moldavie."
-)
+Q_CUT_OFF = "coupé de l’Ukraine, de la Géorgie et de la Moldavie"
 Q_P3_FRENCH_GERMAN_RETICENCE = (
-    "Mais les réticences allemandes et françaises restent très fortes– Paris défend depuis l’été 2019 une"
+    "les réticences allemandes et françaises restent très fortes– Paris défend depuis l’été 2019 une"
 )
 Q_P3_OSCE_AND_NRC_DIALOGUE_CHANNELS = (
-    "Aujourd’hui, l’organisation demeure, en plus d’un Conseil Russie-OTAN à la portée limitée, l’un des rares "
-    "canaux de dialogue sécuritaire entre la Russie et ses partenaires européens."
+    "Conseil Russie-OTAN à la portée limitée, l’un des rares canaux de dialogue sécuritaire"
 )
 Q_P3_PUTIN_MUNICH_2007 = (
-    "En 2007, dans son discours de Munich, le président Poutine l’a qualifiée de « vulgaire instrument au service "
-    "des intérêts politiques extérieurs d’un seul pays ou d’un groupe de pays »."
+    "En 2007, dans son discours de Munich, le président Poutine l’a qualifiée de « vulgaire "
+    "instrument au service des intérêts politiques extérieurs d’un seul pays ou d’un groupe de "
+    "pays »"
 )
 Q_P3_RUSSIA_REFERS_TO_HCNM = (
-    "La Russie saisit souvent le Haut-commissariat national aux minorités sur les questions ayant trait à la "
-    "défense des minorités russophones."
+    "saisit souvent le Haut-commissariat national aux minorités sur les questions ayant trait à "
+    "la défense des minorités russophones"
 )
 Q_P5_NOTE_9 = (
-    "Bases sous juridiction russe : le Bélarus abrite les centres de communication de Vileyka et la station radar "
-    "de Hantsavichy, le Kazakhstan la base de Baïkonour, voir The Military Balance 2019."
+    "le Bélarus abrite les centres de communication de Vileyka et la station radar de "
+    "Hantsavichy, le Kazakhstan la base de Baïkonour"
 )
-Q_P7_NON_RECOGNITION_CRIMEA = (
-    "Le rejet d’un alignement systématique sur Moscou est visible dans le refus de certains de reconnaître "
-    "l’annexion de la Crimée"
-)
-Q_P7_NON_RECOGNITION_DONETSK_LUHANSK = "et la légitimité des « Républiques populaires » de Donetsk et de Lougansk."
-Q_P7_NOTE_10 = (
-    "Le Bélarus et le Kazakhstan adoptent une position assez neutre et vague mais n’ont pas reconnu l’appartenance "
-    "de la Crimée à la Fédération de Russie."
-)
+Q_P7_NON_RECOGNITION_CRIMEA = "le refus de certains de reconnaître l’annexion de la Crimée"
+Q_P7_NON_RECOGNITION_DONETSK_LUHANSK = "la légitimité des « Républiques populaires » de Donetsk et de Lougansk"
+Q_P7_NOTE_10 = "n’ont pas reconnu l’appartenance de la Crimée à la Fédération de Russie"
 
 FULL = "pss:FullMember"
 NORMAL = "pss:NormalRank"
@@ -592,6 +551,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("id:expenditure-ARM-2018", "pss:state", NORMAL, "4", "Figure 10, Arménie", "Arménie 506"),
             ("id:expenditure-ARM-2018", "pss:state", NORMAL, "4", "Figure 10, titre", Q_F10_TITLE),
             ("id:facility-gyumri", "pss:host", NORMAL, "5", LOC_P5_PARA3, Q_GYUMRI),
+            ("id:force-grouping-caucasus", "pss:participant", NORMAL, "5", LOC_P5_PARA1, Q_FG_CAUCASUS),
             ("id:force-grouping-caucasus", "pss:participant", NORMAL, "5", LOC_P5_PARA1, Q_FORCE_GROUPINGS),
             (
                 "id:instrument-collective-security-treaty",
@@ -601,7 +561,6 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 LOC_P1_PARA1,
                 Q_TASHKENT_INSTITUTIONALISED,
             ),
-            ("id:instrument-collective-security-treaty", "pss:signatory", NORMAL, "1", LOC_P1_PARA1, Q_TASHKENT),
             (
                 "id:instrument-collective-security-treaty",
                 "pss:signatory",
@@ -610,6 +569,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 LOC_P1_PARA1,
                 Q_TASHKENT_JOINERS,
             ),
+            ("id:instrument-collective-security-treaty", "pss:signatory", NORMAL, "1", LOC_P1_PARA1, Q_TASHKENT),
             (
                 "id:membership-ARM-CIS-1991",
                 "org:member",
@@ -907,10 +867,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             (
                 "id:passage-p3-osce-structured-dialogue-2016",
                 LOC_P3_PARA1,
-                (
-                    "qu’a été lancé, en décembre 2016, un dialogue sur la sécurité européenne (« dialogue structuré », "
-                    "structured dialogue)"
-                ),
+                ("en décembre 2016, un dialogue sur la sécurité européenne (« dialogue structuré »"),
                 "id:event-osce-structured-dialogue-2016",
             ),
             (
@@ -1174,10 +1131,10 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
         ("page", "passages", "passagesWithoutFacts", "facts"),
         [
             ("1", "14", "2", "29"),
-            ("2", "24", "2", "37"),
+            ("2", "25", "2", "36"),
             ("3", "70", "1", "77"),
-            ("4", "17", "0", "20"),
-            ("5", "12", "2", "18"),
+            ("4", "17", "0", "19"),
+            ("5", "15", "2", "18"),
             ("6", "1", "0", "1"),
             ("7", "15", "0", "21"),
             ("8", "1", "0", "1"),
@@ -1406,18 +1363,10 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
     "non-recognition": (
         ("territory", "holder", "position", "wikidata", "page", "quote"),
         [
-            ("id:territory-crimea", "id:BLR", "id:position-BLR-crimea", "wd:Q7835", "7", Q_P7_NOTE_10),
             ("id:territory-crimea", "id:BLR", "id:position-BLR-crimea", "wd:Q7835", "7", Q_P7_NON_RECOGNITION_CRIMEA),
-            ("id:territory-crimea", "id:KAZ", "id:position-KAZ-crimea", "wd:Q7835", "7", Q_P7_NOTE_10),
+            ("id:territory-crimea", "id:BLR", "id:position-BLR-crimea", "wd:Q7835", "7", Q_P7_NOTE_10),
             ("id:territory-crimea", "id:KAZ", "id:position-KAZ-crimea", "wd:Q7835", "7", Q_P7_NON_RECOGNITION_CRIMEA),
-            (
-                "id:territory-donetsk-peoples-republic",
-                "",
-                "id:position-csto-partners-donetsk-luhansk",
-                "wd:Q16150196",
-                "7",
-                Q_P7_NON_RECOGNITION_CRIMEA,
-            ),
+            ("id:territory-crimea", "id:KAZ", "id:position-KAZ-crimea", "wd:Q7835", "7", Q_P7_NOTE_10),
             (
                 "id:territory-donetsk-peoples-republic",
                 "",
@@ -1427,10 +1376,10 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 Q_P7_NON_RECOGNITION_DONETSK_LUHANSK,
             ),
             (
-                "id:territory-luhansk-peoples-republic",
+                "id:territory-donetsk-peoples-republic",
                 "",
                 "id:position-csto-partners-donetsk-luhansk",
-                "wd:Q16746854",
+                "wd:Q16150196",
                 "7",
                 Q_P7_NON_RECOGNITION_CRIMEA,
             ),
@@ -1441,6 +1390,14 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "wd:Q16746854",
                 "7",
                 Q_P7_NON_RECOGNITION_DONETSK_LUHANSK,
+            ),
+            (
+                "id:territory-luhansk-peoples-republic",
+                "",
+                "id:position-csto-partners-donetsk-luhansk",
+                "wd:Q16746854",
+                "7",
+                Q_P7_NON_RECOGNITION_CRIMEA,
             ),
         ],
     ),
@@ -1489,10 +1446,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "id:cooperation-russian-arms-to-allies",
                 "Russian arms at low prices for allies",
                 "5",
-                (
-                    "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix défiant "
-                    "toute concurrence"
-                ),
+                ("en leur fournissant des armements à des prix défiant toute concurrence"),
             ),
         ],
     ),
@@ -1745,11 +1699,17 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             ("id:conflict-donbass", "pss:locatedIn", NORMAL, "3", LOC_P3_PARA1, Q_MINSK),
             ("id:conflict-ukraine-2014", "pss:locatedIn", NORMAL, "2", LOC_P2_PARA2, Q_CONFLICTS_2008_2014),
             ("id:conflict-ukraine-2014", "pss:locatedIn", NORMAL, "3", LOC_P3_PARA2, Q_FORCE_AND_FROZEN),
-            ("id:conflict-ukraine-2014", "pss:locatedIn", NORMAL, "4", LOC_P4_PARA2, Q_RUS_RELIES),
             ("id:cooperation-belarus-poland-ukraine", "pss:participant", NORMAL, "7", LOC_P7_PARA1, Q_BLR_PROJECTS),
             ("id:cooperation-nato-assistance-ukraine", "pss:beneficiary", NORMAL, "2", LOC_P2_PARA2, Q_NATO_ASSISTANCE),
             ("id:event-nato-bucharest-summit-2008", "pss:about", NORMAL, "2", LOC_P2_PARA2, Q_BUCHAREST),
-            ("id:event-ukraine-constitution-nato-2019", "pss:participant", NORMAL, "2", LOC_P2_PARA2, Q_CRIMEA_DONBASS),
+            (
+                "id:event-ukraine-constitution-nato-2019",
+                "pss:participant",
+                NORMAL,
+                "2",
+                LOC_P2_PARA2,
+                Q_UKR_CONSTITUTION,
+            ),
             (
                 "id:membership-UKR-CIS-1991",
                 "org:member",
@@ -2117,8 +2077,8 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
                 "id:passage-p9-csto-secretary-general-rotation-2015",
                 LOC_P9_PARA1,
                 (
-                    "En 2015, décision a ainsi été prise d’instaurer une rotation au poste de secrétaire général de "
-                    "l’OTSC."
+                    "En 2015, décision a ainsi été prise d’instaurer une rotation au poste de secrétaire "
+                    "général de l’OTSC"
                 ),
                 "id:event-csto-secretary-general-rotation-2015",
             ),
@@ -2144,7 +2104,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             (
                 "id:passage-p9-csto-charter",
                 LOC_P9_CONCLUSION,
-                "la charte de l’organisation interdit à ses membres de rejoindre d’autres alliances militaires.",
+                "interdit à ses membres de rejoindre d’autres alliances militaires",
                 "id:instrument-csto-charter",
             ),
             ("id:passage-p9-russia-cut-off", LOC_P9_CONCLUSION, Q_CUT_OFF, "id:position-RUS-cut-off-ukr-geo-mda"),
@@ -2152,7 +2112,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
                 "id:passage-p9-russia-keeps-dialogue",
                 LOC_P9_CONCLUSION,
                 (
-                    "en maintenant le dialogue avec certains de ses partenaires les plus autonomes (l’Ouzbékistan, le "
+                    "le dialogue avec certains de ses partenaires les plus autonomes (l’Ouzbékistan, le "
                     "Turkménistan et l’Azerbaïdjan)"
                 ),
                 "id:position-RUS-dialogue-uzb-tkm-aze",
@@ -2173,10 +2133,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             (
                 "id:passage-p6-figure-11",
                 "Figure 11, titre et sources",
-                (
-                    "Forces armées d’active Sources : Stockholm International Peace Research Institute (SIPRI), 2019. "
-                    "Les données pour le Kirghizstan sont manquantes"
-                ),
+                ("Research Institute (SIPRI), 2019. Les données pour le Kirghizstan sont manquantes"),
                 "id:momzikoff-figure-11",
             ),
         ],

@@ -1,9 +1,12 @@
-"""Which sentences of the article no passage quotes.
+"""How much of the article the passages quote: enough to source every fact, not the text.
 
 The graph aims to quote every sentence of the article that states a fact. This
 module marks the characters of the (whitespace-normalised) article that some
 passage quotes and lists the sentences left untouched, so a reviewer can check
-that each of them is opinion or analysis rather than a missing fact.
+that each of them is opinion or analysis rather than a missing fact. It also
+measures the other side: the share of the article the quotes hold and the
+article lines they copy whole, since the project may quote the article but not
+redistribute it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from pskg.namespaces import PSS
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«*])")
 #: Fewer quoted characters than this, in a longer sentence, do not make it covered.
 MINIMUM_OVERLAP = 20
+#: Article lines shorter than this are too short to count as copied when a quote holds them.
+MINIMUM_LINE = 60
 
 
 def normalise(text: str) -> str:
@@ -42,7 +47,7 @@ def sentence_coverage(article: str, graph: Graph) -> Coverage:
     """Split the article into sentences and find those no ``pss:quote`` overlaps."""
     text = normalise(article)
     covered = bytearray(len(text))
-    for quote in {normalise(str(q)) for q in graph.objects(None, PSS.quote)}:
+    for quote in _quotes(graph):
         if len(quote) < 3:  # table cells ("1992") are checked cell by cell elsewhere
             continue
         for match in re.finditer(re.escape(quote), text):
@@ -56,3 +61,21 @@ def sentence_coverage(article: str, graph: Graph) -> Coverage:
         if quoted < min(MINIMUM_OVERLAP, len(piece)):
             uncovered.append(piece)
     return Coverage(tuple(sentences), tuple(uncovered))
+
+
+def _quotes(graph: Graph) -> set[str]:
+    """Every distinct quote of the graph, whitespace-normalised."""
+    return {normalise(str(q)) for q in graph.objects(None, PSS.quote)}
+
+
+def quoted_share(article: str, graph: Graph) -> float:
+    """Characters of all distinct quotes over the article's: an upper bound of what is copied."""
+    text = normalise(article)
+    return sum(len(q) for q in _quotes(graph)) / len(text) if text else 0.0
+
+
+def whole_lines_quoted(article: str, graph: Graph) -> list[str]:
+    """The article's lines (of at least ``MINIMUM_LINE`` characters) some quote holds whole."""
+    lines = [normalise(line) for line in article.splitlines() if len(line.strip()) >= MINIMUM_LINE]
+    quotes = _quotes(graph)
+    return [line for line in lines if any(line in quote for quote in quotes)]
