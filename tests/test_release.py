@@ -156,3 +156,29 @@ def test_export_writes_the_csv_files(tmp_path: Path, release: Path, capsys) -> N
     for name in (PANEL, DYADS):
         assert (tmp_path / name).read_bytes() == (release / name).read_bytes()
     assert str(tmp_path / PANEL) in capsys.readouterr().out
+
+
+_RELEASE_DIGESTS = """
+import hashlib, json
+from pskg.graph import load_knowledge_graph
+from pskg.release import release_files
+files = release_files(load_knowledge_graph()).files
+print(json.dumps({name: hashlib.sha256(text.encode()).hexdigest() for name, text in sorted(files.items())}))
+"""
+
+
+def test_release_files_do_not_depend_on_the_hash_seed() -> None:
+    """Two builds under different hash seeds write the same bytes (graph order once followed the seed)."""
+    import os
+    import subprocess
+    import sys
+
+    def digests(seed: str) -> dict[str, str]:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _RELEASE_DIGESTS], env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        return json.loads(run.stdout)
+
+    first, second = digests("1"), digests("2")
+    assert TRIG in first and JSONLD in first
+    assert first == second

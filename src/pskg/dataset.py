@@ -17,7 +17,7 @@ is what a store's union default graph, or ``default-graph-uri`` for each, gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +52,19 @@ def graph_iri(key: str) -> URIRef:
 GRAPH_IRIS: tuple[URIRef, ...] = tuple(graph_iri(key) for key in GRAPH_TITLES)
 
 
+class _OrderedDataset(Dataset):
+    """A Dataset that lists its graphs in release order, so TriG and JSON-LD come out byte-identical.
+
+    rdflib's serialisers walk ``contexts()``, which is a set: without this the graph
+    order follows the process's hash seed and every build would change the checksums.
+    """
+
+    def contexts(self, triple: tuple | None = None) -> Iterator[Graph]:
+        order = {iri: index for index, iri in enumerate(GRAPH_IRIS)}
+        graphs = super().contexts(triple)
+        return iter(sorted(graphs, key=lambda g: (order.get(g.identifier, len(order)), str(g.identifier))))
+
+
 @dataclass(frozen=True)
 class NamedGraphs:
     """The dataset's graphs by key (see GRAPH_TITLES), each a plain rdflib Graph."""
@@ -64,7 +77,7 @@ class NamedGraphs:
 
     def to_dataset(self) -> Dataset:
         """An rdflib Dataset with one named graph per key (the default graph stays empty)."""
-        dataset = Dataset()
+        dataset = _OrderedDataset()
         bind_prefixes(dataset)
         for key, graph in self.graphs.items():
             named = dataset.graph(graph_iri(key))

@@ -71,13 +71,33 @@ def release_files(knowledge: KnowledgeGraph) -> Release:
     files = {
         TRIG: dataset.serialize(format="trig"),
         NQUADS: nquads(dataset.serialize(format="nquads")),
-        JSONLD: dataset.serialize(format="json-ld", context=context["@context"], indent=1, auto_compact=True),
+        JSONLD: canonical_jsonld(
+            dataset.serialize(format="json-ld", context=context["@context"], indent=1, auto_compact=True)
+        ),
         CONTEXT: json.dumps(context, indent=2, ensure_ascii=False) + "\n",
         VOID_FILE: graphs.graphs["metadata"].serialize(format="longturtle"),
         PANEL: panel_csv(rows),
         DYADS: dyad_csv(rows),
     }
     return Release(files, graphs.counts_by_iri())
+
+
+def canonical_jsonld(text: str) -> str:
+    """JSON-LD with keys and unordered arrays sorted: rdflib writes nodes in hash-seed order.
+
+    JSON-LD arrays are sets except under ``@list``, so sorting them changes nothing a
+    reader sees and makes every build of the same graph byte-identical.
+    """
+
+    def canonical(value: object, ordered: bool = False) -> object:
+        if isinstance(value, dict):
+            return {key: canonical(value[key], key == "@list") for key in sorted(value)}
+        if isinstance(value, list):
+            items = [canonical(item) for item in value]
+            return items if ordered else sorted(items, key=lambda item: json.dumps(item, ensure_ascii=False))
+        return value
+
+    return json.dumps(canonical(json.loads(text)), indent=1, ensure_ascii=False)
 
 
 def jsonld_context() -> dict:
