@@ -1,11 +1,14 @@
 """Synthetic graphs like ours, at any multiple of its size, for the benchmark and the agreement tests.
 
 Copy ``k`` of the real data is the data itself with every ``id:`` resource
-renamed ``…-xk`` except the states (their IRIs must be their ISO codes, and
-they are what the copies share, as every membership table names the same
-states). Each copy thus has our mix of kinds, provenance, open-ended and
-multi-period memberships, and stays valid: its organisations are its own, so
-no two copies' periods overlap. Faults are injected into copies other than the
+renamed ``…-xk``, and its states given other three-letter codes (a state's IRI
+must be its code): each copy is a world of its own, so the graph grows in size
+and in shape alike — twice the copies, twice the memberships per organisation
+pair, never four times (copies sharing their states would make every pairwise
+query grow with the square of the size). The 17,576 codes allow about 600
+worlds: beyond that, copies share them in turn (at ×1000, 1.7 copies a world).
+Each copy thus has our mix of kinds, provenance, open-ended and multi-period
+memberships, and stays valid: no two copies' periods overlap. Faults are injected into copies other than the
 first, one per chosen membership, each of a kind whose violation is known.
 The result is a project folder (``PSKG_ROOT``) with the real ontology, shapes
 and queries and the generated data, in N-Triples files of bounded size.
@@ -13,8 +16,10 @@ and queries and the generated data, in N-Triples files of bounded size.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +32,9 @@ from pskg.resources import resource_dir, turtle_files
 COPIES_PER_FILE = 20
 _IRI = re.compile(r"<" + re.escape(str(ID)) + r"([^>]+)>")
 _BLANK = re.compile(r"_:([A-Za-z0-9]+)")
+_STATE = re.compile("\x01([0-9]+)\x02")
 _MEMBER = f"<{ORG.member}>"
+_ISO = f"<{PSS.isoAlpha3}>"
 _START = f"<{PSS.startYear}>"
 _END = f"<{PSS.endYear}>"
 
@@ -60,8 +67,9 @@ class SyntheticGraph:
 def generate(root: Path, scale: int, faults: int = 0, seed: int = 0) -> SyntheticGraph:
     """Write ``scale`` copies of the data (and the real ontology, shapes, queries) under ``root``."""
     lines = _real_data_lines()
-    states = _states(lines)
+    states = sorted(_states(lines))
     template = _template(lines, states)
+    worlds = _worlds(states, scale)
     chosen = _choose_faults(lines, scale, faults, random.Random(seed))
     for kind in ("ontology", "validation", "queries"):
         (root / kind).parent.mkdir(parents=True, exist_ok=True)
@@ -73,7 +81,7 @@ def generate(root: Path, scale: int, faults: int = 0, seed: int = 0) -> Syntheti
     for first in range(0, scale, COPIES_PER_FILE):
         chunk = []
         for copy in range(first, min(scale, first + COPIES_PER_FILE)):
-            text = template.replace("\x00", str(copy)) if copy else "".join(lines)
+            text = _copy(template, copy, worlds[copy % len(worlds)]) if copy else "".join(lines)
             for kind, membership in chosen.get(copy, ()):
                 text, fault = _inject(text, kind, membership, copy)
                 injected.append(fault)
@@ -93,19 +101,38 @@ def _real_data_lines() -> list[str]:
 
 def _states(lines: list[str]) -> set[str]:
     """Local names of the resources with an ISO code: kept as they are in every copy."""
-    iso = f"<{PSS.isoAlpha3}>"
-    return {match.group(1) for line in lines if f" {iso} " in line for match in [_IRI.match(line)] if match}
+    return {match.group(1) for line in lines if f" {_ISO} " in line for match in [_IRI.match(line)] if match}
 
 
-def _template(lines: list[str], states: set[str]) -> str:
-    """The data with a NUL where each copy's number goes."""
+def _template(lines: list[str], states: list[str]) -> str:
+    """The data with a NUL where each copy's number goes, and the index of each state between SOH and STX."""
+    index = {name: i for i, name in enumerate(states)}
 
     def rename(match: re.Match[str]) -> str:
         name = match.group(1)
-        return match.group(0) if name in states else f"<{ID}{name}-x\x00>"
+        return f"<{ID}\x01{index[name]}\x02>" if name in index else f"<{ID}{name}-x\x00>"
 
-    text = _IRI.sub(rename, "".join(lines))
-    return _BLANK.sub(lambda match: f"_:x\x00{match.group(1)}", text)
+    renamed = []
+    for line in lines:
+        line = _IRI.sub(rename, line)
+        if f" {_ISO} " in line:  # the code itself, the object of pss:isoAlpha3
+            line = re.sub(r'"[A-Z]{3}"', lambda m: f'"\x01{index[m.group(0)[1:-1]]}\x02"', line)
+        renamed.append(line)
+    return _BLANK.sub(lambda match: f"_:x\x00{match.group(1)}", "".join(renamed))
+
+
+def _worlds(states: list[str], scale: int) -> list[list[str]]:
+    """The state codes of each world: the real ones first, then unused codes, as many worlds as copies allow."""
+    real = set(states)
+    unused = ("".join(letters) for letters in itertools.product(string.ascii_uppercase, repeat=3))
+    spare = [code for code in unused if code not in real]
+    count = min(scale, 1 + len(spare) // len(states))
+    return [states] + [spare[i * len(states) : (i + 1) * len(states)] for i in range(count - 1)]
+
+
+def _copy(template: str, copy: int, codes: list[str]) -> str:
+    """Copy number ``copy`` of the template, with the state codes of its world."""
+    return _STATE.sub(lambda match: codes[int(match.group(1))], template.replace("\x00", str(copy)))
 
 
 def _memberships(lines: list[str]) -> list[tuple[str, bool]]:
