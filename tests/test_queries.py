@@ -74,7 +74,9 @@ Q_BUCHAREST = (
     "En 2008, lors du sommet de l’OTAN à Bucarest, Paris et Berlin se sont ainsi opposés aux demandes "
     "d’intégration de l’Ukraine et de la Géorgie."
 )
-Q_NATO_ASSISTANCE = "augmenter la capacité des forces armées ukrainiennes"
+Q_NATO_ASSISTANCE = (
+    "l’OTAN a déployé un dispositif d’assistance visant à augmenter la capacité des forces armées ukrainiennes"
+)
 Q_MINSK = "dans le cadre de l’OSCE qu’a été initié le processus de Minsk sur un cessez-le-feu dans le Donbass"
 Q_FORCE_AND_FROZEN = (
     "Moscou est pour le moment parvenu à limiter le processus d’élargissement, soit par la "
@@ -82,17 +84,22 @@ Q_FORCE_AND_FROZEN = (
 )
 Q_STOLTENBERG = (
     "Le 3 décembre 2019, son secrétaire général, Jens Stoltenberg, a certes confirmé que l’OTAN "
-    "aidait « Kiev et Tbilissi à progresser sur la voie d’une intégration euroatlantique"
+    "aidait « Kiev et Tbilissi à progresser sur la voie d’une intégration euroatlantique, des "
+    "réformes, de la modernisation de leurs forces armées »"
 )
 Q_FG_CAUCASUS = "Caucase (Russie et Arménie)"
 Q_UKR_CONSTITUTION = "accélérer ce processus, qu’elle a inscrit début 2019 dans sa Constitution"
+Q_SINCE_UKRAINIAN_CONFLICT = "Depuis le début du conflit ukrainien en 2014"
 Q_F10_TITLE = "Dépenses militaires des membres de l’OTSC en 2018"
 Q_RUS_RELIES = "s’appuyant en priorité sur le Kazakhstan, le Bélarus et l’Arménie"
 Q_OUTPOSTS = "Avant-postes stratégiques"
 Q_FORCE_GROUPINGS = (
     "systèmes de défense antiaérienne unifiés et aux groupements de forces intégrés dans trois ensembles"
 )
-Q_GYUMRI = "présence de bases militaires sous juridiction russe sur son territoire (Gyumri)"
+Q_GYUMRI = (
+    "Erevan est contraint de continuer à accepter la présence de bases militaires sous "
+    "juridiction russe sur son territoire (Gyumri)"
+)
 Q_NOBLE_PARTNER = (
     "l’Arménie a participé en 2018 à des exercices communs avec la Géorgie dans le cadre du Partenariat pour la "
     "paix (« Noble Partner »)"
@@ -101,19 +108,22 @@ Q_BLR_PROJECTS = (
     "projets de coopération, certes modestes, avec la Pologne et l’Ukraine d’un côté, la Lettonie et la Lituanie"
 )
 Q_ARMS_SALES = (
-    "la vente d’armes de la Russie et du Bélarus à l’Azerbaïdjan, avec lequel l’Arménie est en "
-    "conflit au sujet du Haut-Karabakh"
+    "le Premier ministre arménien a récemment soulevé l’épineuse question de la vente d’armes "
+    "de la Russie et du Bélarus à l’Azerbaïdjan, avec lequel l’Arménie est en conflit au sujet "
+    "du Haut-Karabakh"
 )
 Q_KHACHATUROV_2017 = "En 2017, l’arménien Youri Khatchaturov a été nommé à cette fonction"
 Q_YEREVAN_MINSK = (
-    "retrait de Khatchaturov, embourbé dans une affaire judiciaire, a provoqué des tensions entre Erevan et Minsk"
+    "retrait de Khatchaturov, embourbé dans une affaire judiciaire, a provoqué des tensions "
+    "entre Erevan et Minsk qui se sont disputé le poste"
 )
 Q_CUT_OFF = "coupé de l’Ukraine, de la Géorgie et de la Moldavie"
 Q_P3_FRENCH_GERMAN_RETICENCE = (
     "les réticences allemandes et françaises restent très fortes– Paris défend depuis l’été 2019 une"
 )
 Q_P3_OSCE_AND_NRC_DIALOGUE_CHANNELS = (
-    "Conseil Russie-OTAN à la portée limitée, l’un des rares canaux de dialogue sécuritaire"
+    "en plus d’un Conseil Russie-OTAN à la portée limitée, l’un des rares canaux de dialogue "
+    "sécuritaire entre la Russie et ses partenaires européens"
 )
 Q_P3_PUTIN_MUNICH_2007 = (
     "En 2007, dans son discours de Munich, le président Poutine l’a qualifiée de « vulgaire "
@@ -586,6 +596,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("id:membership-ARM-PfP-1994", "org:member", NORMAL, "3", "Tableau 2, Arménie × OTAN/PPP", "1994"),
             ("id:person-khachaturov", "pss:nationality", NORMAL, "9", LOC_P9_PARA1, Q_KHACHATUROV_2017),
             ("id:position-ARM-relies-on-russia", "pss:holder", NORMAL, "5", LOC_P5_PARA3, Q_GYUMRI),
+            ("id:position-RUS-relies-kaz-blr-arm", "pss:about", NORMAL, "4", LOC_P4_PARA2, Q_SINCE_UKRAINIAN_CONFLICT),
             ("id:position-RUS-relies-kaz-blr-arm", "pss:about", NORMAL, "4", LOC_P4_PARA2, Q_RUS_RELIES),
             (
                 "id:position-RUS-relies-kaz-blr-arm",
@@ -1133,7 +1144,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("1", "14", "2", "29"),
             ("2", "25", "2", "36"),
             ("3", "70", "1", "77"),
-            ("4", "17", "0", "19"),
+            ("4", "18", "0", "20"),
             ("5", "15", "2", "18"),
             ("6", "1", "0", "1"),
             ("7", "15", "0", "21"),
@@ -1446,7 +1457,10 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "id:cooperation-russian-arms-to-allies",
                 "Russian arms at low prices for allies",
                 "5",
-                ("en leur fournissant des armements à des prix défiant toute concurrence"),
+                (
+                    "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix "
+                    "défiant toute concurrence"
+                ),
             ),
         ],
     ),
@@ -1699,6 +1713,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             ("id:conflict-donbass", "pss:locatedIn", NORMAL, "3", LOC_P3_PARA1, Q_MINSK),
             ("id:conflict-ukraine-2014", "pss:locatedIn", NORMAL, "2", LOC_P2_PARA2, Q_CONFLICTS_2008_2014),
             ("id:conflict-ukraine-2014", "pss:locatedIn", NORMAL, "3", LOC_P3_PARA2, Q_FORCE_AND_FROZEN),
+            ("id:conflict-ukraine-2014", "pss:locatedIn", NORMAL, "4", LOC_P4_PARA2, Q_SINCE_UKRAINIAN_CONFLICT),
             ("id:cooperation-belarus-poland-ukraine", "pss:participant", NORMAL, "7", LOC_P7_PARA1, Q_BLR_PROJECTS),
             ("id:cooperation-nato-assistance-ukraine", "pss:beneficiary", NORMAL, "2", LOC_P2_PARA2, Q_NATO_ASSISTANCE),
             ("id:event-nato-bucharest-summit-2008", "pss:about", NORMAL, "2", LOC_P2_PARA2, Q_BUCHAREST),
