@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS
 
-from pskg.bench import PARAMETERS
-from pskg.built_store import built_store, run_fast_query, source_key
+from pskg.bench import PARAMETERS, query_values
+from pskg.built_store import BuiltStore, built_store, names_graph, run_fast_query, source_key
 from pskg.cli import main
-from pskg.engines import from_oxigraph
+from pskg.engines import from_oxigraph, oxigraph_store
+from pskg.errors import ParameterError
 from pskg.fast_reason import infer_fast, inferred_triples
 from pskg.fast_store import FastSources, load_fast_sources
 from pskg.fast_validate import validate_fast
+from pskg.graph import KnowledgeGraph
 from pskg.load import SourceGraph, load_sources
-from pskg.queries import run_query, saved_queries
+from pskg.namespaces import ID, PSS
+from pskg.queries import PARAMETER_CLASSES, bind_parameters, find_query, run_query, saved_queries
 from pskg.reason import infer
 from pskg.synthetic import FAULT_SHAPES, SyntheticGraph, generate
 from pskg.validate import ValidationReport, load_shapes, validate
@@ -133,3 +138,40 @@ def test_cli_engines_agree(capsys):
     assert main(["query", "members-in-year", "-p", "org=CSTO", "-p", "year=2019"]) == 0
     assert capsys.readouterr().out == reference
     assert main(["validate", "--engine", "fast"]) == 0
+
+
+def every_name(graph: Graph, cls: URIRef) -> set[str]:
+    """Every name of every instance of ``cls`` a user may type, in several cases."""
+    instances = {i for c in graph.transitive_subjects(RDFS.subClassOf, cls) for i in graph.subjects(RDF.type, c)}
+    names = {str(i).removeprefix(str(ID)) for i in instances}
+    names |= {str(n) for i in instances for p in (RDFS.label, PSS.acronym, PSS.isoAlpha3) for n in graph.objects(i, p)}
+    return {variant for name in names for variant in (name, name.upper(), name.lower(), f" {name} ")}
+
+
+@pytest.mark.parametrize(("query_name", "parameter"), [("members-in-year", "org"), ("state-profile", "state")])
+def test_the_name_index_resolves_every_name_as_the_whole_graph_does(query_name, parameter, knowledge, tmp_path):
+    graph, query = knowledge.union(), find_query(query_name)
+    built = BuiltStore(oxigraph_store(graph.serialize(format="nt").encode()))
+    names = every_name(graph, PARAMETER_CLASSES[parameter]) | {"Straße", "ΑΣ", "id:CSTO", "pss:State", "nowhere"}
+    for name in sorted(names):
+        values = {parameter: name, "year": "2019"}
+        try:
+            reference = bind_parameters(graph, query, values)
+        except ParameterError as error:
+            with pytest.raises(ParameterError, match=re.escape(str(error))):
+                run_fast_query(query, values, built)
+            continue
+        assert bind_parameters(names_graph(built, query, values), query, values) == reference, name
+
+
+def test_saved_queries_give_the_same_rows_on_both_engines_on_a_generated_graph(generated, monkeypatch, tmp_path):
+    """The rewrites that keep queries linear hold on rdflib and on pyoxigraph at more than one copy."""
+    monkeypatch.setenv("PSKG_ROOT", str(generated.root))
+    monkeypatch.setenv("PSKG_CACHE_DIR", str(tmp_path))
+    sources = load_sources()
+    union = KnowledgeGraph(sources=sources, inferred=infer(sources.graph)).union()
+    built = built_store()
+    for query in saved_queries():
+        reference = run_query(union, query, query_values(query))
+        fast = run_fast_query(query, query_values(query), built)
+        assert sorted(map(repr, fast.rows)) == sorted(map(repr, reference.rows)), query.name

@@ -16,6 +16,7 @@ entailed (the build validates before it reasons).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -146,9 +147,10 @@ def _update(store: pyoxigraph.Store, head: str, body: str, names: str, pairs: Pa
     """Insert ``head`` wherever ``body`` holds for a row of ``pairs``, unless some graph already says it."""
     if not pairs:
         return
+    variables = " ".join(dict.fromkeys(re.findall(r"\?\w+", head)))
     store.update(
-        f"INSERT {{ GRAPH <{INFERRED_GRAPH.value}> {{ {head} }} }} WHERE {{ {_values(names, pairs)} "
-        f"GRAPH ?g {{ {body} }} FILTER NOT EXISTS {{ GRAPH ?h {{ {head} }} }} }}"
+        f"INSERT {{ GRAPH <{INFERRED_GRAPH.value}> {{ {head} }} }} WHERE {{ {{ SELECT DISTINCT {variables} WHERE {{ "
+        f"{_values(names, pairs)} GRAPH ?g {{ {body} }} }} }} FILTER NOT EXISTS {{ GRAPH ?h {{ {head} }} }} }}"
     )
 
 

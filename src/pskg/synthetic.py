@@ -69,7 +69,7 @@ def generate(root: Path, scale: int, faults: int = 0, seed: int = 0) -> Syntheti
     lines = _real_data_lines()
     states = sorted(_states(lines))
     template = _template(lines, states)
-    worlds = _worlds(states, scale)
+    worlds = _worlds(states, _local_names(lines), scale)
     chosen = _choose_faults(lines, scale, faults, random.Random(seed))
     for kind in ("ontology", "validation", "queries"):
         (root / kind).parent.mkdir(parents=True, exist_ok=True)
@@ -104,6 +104,11 @@ def _states(lines: list[str]) -> set[str]:
     return {match.group(1) for line in lines if f" {_ISO} " in line for match in [_IRI.match(line)] if match}
 
 
+def _local_names(lines: list[str]) -> set[str]:
+    """Every local name of the ``id:`` namespace in the data."""
+    return {match.group(1) for line in lines for match in _IRI.finditer(line)}
+
+
 def _template(lines: list[str], states: list[str]) -> str:
     """The data with a NUL where each copy's number goes, and the index of each state between SOH and STX."""
     index = {name: i for i, name in enumerate(states)}
@@ -121,11 +126,10 @@ def _template(lines: list[str], states: list[str]) -> str:
     return _BLANK.sub(lambda match: f"_:x\x00{match.group(1)}", "".join(renamed))
 
 
-def _worlds(states: list[str], scale: int) -> list[list[str]]:
-    """The state codes of each world: the real ones first, then unused codes, as many worlds as copies allow."""
-    real = set(states)
+def _worlds(states: list[str], taken: set[str], scale: int) -> list[list[str]]:
+    """The state codes of each world: the real ones first, then codes no resource has, as many worlds as fit."""
     unused = ("".join(letters) for letters in itertools.product(string.ascii_uppercase, repeat=3))
-    spare = [code for code in unused if code not in real]
+    spare = [code for code in unused if code not in taken]
     count = min(scale, 1 + len(spare) // len(states))
     return [states] + [spare[i * len(states) : (i + 1) * len(states)] for i in range(count - 1)]
 

@@ -1,0 +1,108 @@
+"""The benchmark's generator and output: sizes that grow linearly in size and shape, a JSON a reader can rely on."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from pskg.bench import main, render_table, verdicts
+from pskg.namespaces import ORG, PSS
+from pskg.queries import saved_queries
+from pskg.synthetic import _local_names, _real_data_lines, _states, _worlds, generate
+
+
+def graph_of(root) -> Graph:
+    graph = Graph()
+    for path in sorted((root / "data").glob("*.ttl")):
+        graph.parse(path, format="nt")
+    return graph
+
+
+def organisation_pairs(graph: Graph) -> set[tuple]:
+    """Pairs of organisations that have (had) a member in common."""
+    by_state: dict = {}
+    for membership, state in graph.subject_objects(ORG.member):
+        by_state.setdefault(state, set()).update(graph.objects(membership, ORG.organization))
+    return {(a, b) for organisations in by_state.values() for a in organisations for b in organisations if a < b}
+
+
+def test_every_copy_is_a_world_of_its_own(tmp_path):
+    generated = generate(tmp_path, scale=3)
+    graph = graph_of(tmp_path)
+    codes = [str(code) for code in graph.objects(None, PSS.isoAlpha3)]
+    real = len(_states(_real_data_lines()))
+    assert len(codes) == len(set(codes)) == 3 * real
+    assert all(re.fullmatch("[A-Z]{3}", code) for code in codes)
+    assert len(graph) == generated.triples
+
+
+def test_size_and_shape_grow_linearly(tmp_path):
+    """Twice the copies: twice the triples, the instances of every class, the pairs of organisations with a
+    common member (with states shared by the copies, four times as many: pairwise queries would grow quadratically).
+    """
+    one, two = (graph_of(generate(tmp_path / str(scale), scale=scale).root) for scale in (1, 2))
+    assert len(two) == 2 * len(one)
+    kinds = [Counter(graph.objects(None, RDF.type)) for graph in (one, two)]
+    assert kinds[1] == Counter({kind: 2 * count for kind, count in kinds[0].items()})
+    pairs = [len(organisation_pairs(graph)) for graph in (one, two)]
+    assert pairs[1] == 2 * pairs[0]
+
+
+def test_worlds_take_unused_codes_and_are_shared_only_beyond_the_codes_available():
+    lines = _real_data_lines()
+    states, taken = sorted(_states(lines)), _local_names(lines)
+    worlds = _worlds(states, taken, 1000)
+    spare = [code for world in worlds[1:] for code in world]
+    assert worlds[0] == states and len(spare) == len(set(spare))
+    assert not set(spare) & taken
+    assert 500 < len(worlds) < 1000  # 17,576 codes: about 600 worlds of 29 states
+    assert len(_worlds(states, taken, 10)) == 10
+
+
+def test_the_generator_writes_files_of_bounded_size(tmp_path):
+    generate(tmp_path, scale=45)
+    sizes = Counter(path.stat().st_size < 20 * 2**20 for path in (tmp_path / "data").glob("*.ttl"))
+    assert sizes == {True: 3}
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """A whole benchmark at the real graph's size (×1, where no fault is ever injected), both engines."""
+    output = tmp_path_factory.mktemp("bench") / "bench.json"
+    assert main([1], repeats=1, reference_max=1, faults=0, output=output) == 0
+    return json.loads(output.read_text(encoding="utf-8"))
+
+
+def test_the_json_has_every_stage_query_and_memory_figure(tiny_run):
+    (size,) = tiny_run["sizes"]
+    assert size["scale"] == 1 and size["triples"] > 3000 and size["faults"] == 0
+    names = {query.name for query in saved_queries()}
+    for engine in ("fast", "reference"):
+        stages = size[engine]
+        assert {"parse", "reason", "validate", "build", "queries (slowest)", "violations"} <= set(stages)
+        assert set(stages["queries"]) == names
+        assert all(q["seconds"] >= 0 and q["rows"] >= 0 for q in stages["queries"].values())
+        assert stages["queries (slowest)"] == max(q["seconds"] for q in stages["queries"].values())
+        assert set(stages["peak_memory_gib"]) == {"parse", "validate", "reason", "queries"}
+        assert stages["violations"] == 0
+    assert size["fast"]["queries"]["organisations"]["rows"] == size["reference"]["queries"]["organisations"]["rows"]
+    assert set(tiny_run["cold"]) == {"cold pskg build", "cold pskg query"}
+    assert tiny_run["growth_exponent_build"] is None  # one size: no slope
+    assert len(tiny_run["load_average"]["start"]) == 3
+
+
+def test_the_table_says_each_target_met_or_not(tiny_run):
+    table = render_table(tiny_run)
+    assert "| ×1 | | reference/fast |" in table
+    lines = verdicts(tiny_run)
+    assert [line.split(":")[0] for line in lines] == [
+        "cold `pskg build` (real graph) ≤ 1.5 s",
+        "cold `pskg query` (real graph) ≤ 0.5 s",
+        "×1 every saved query ≤ 10 ms warm",
+    ]
+    assert all(line.endswith(("met", "NOT met")) or "NOT met; over:" in line for line in lines)
