@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from pskg.bench import main, render_table, verdicts
+from pskg.bench import main, render_markdown, render_table, verdicts
 from pskg.namespaces import ORG, PSS
 from pskg.queries import saved_queries
 from pskg.synthetic import _local_names, _real_data_lines, _states, _worlds, generate
@@ -106,3 +106,10 @@ def test_the_table_says_each_target_met_or_not(tiny_run):
         "×1 every saved query ≤ 10 ms warm",
     ]
     assert all(line.endswith(("met", "NOT met")) or "NOT met; over:" in line for line in lines)
+
+
+def test_the_markdown_page_lists_every_query_at_every_size(tiny_run):
+    page = render_markdown(tiny_run, "pskg bench --scales 1")
+    assert page.startswith("# Benchmark\n") and "`pskg bench --scales 1`" in page
+    for query in saved_queries():
+        assert re.search(rf"^\| {re.escape(query.name)} \| [0-9.]+ \([0-9]+\) \|$", page, re.MULTILINE)

@@ -69,7 +69,7 @@ def fast_stages(repeats: int) -> dict:
     As the build does: parse, validate, reason, each repeat on a fresh store
     (reasoning adds to it), the previous one freed first: one graph in memory.
     """
-    from pskg.built_store import BuiltStore, run_fast_query
+    from pskg.built_store import BuiltStore, merge_graphs, run_fast_query
     from pskg.fast_reason import infer_fast
     from pskg.fast_store import load_fast_sources
     from pskg.fast_validate import validate_fast
@@ -91,12 +91,13 @@ def fast_stages(repeats: int) -> dict:
         infer_fast(sources)
         times["reason"].append(time.perf_counter() - start)
         memory["reason"] = _peak_gib()
+    merge, _ = timed(lambda: merge_graphs(sources.store), 1)  # type: ignore[union-attr]
     built = BuiltStore(sources.store)  # type: ignore[union-attr]
     index, _ = timed(lambda: built.named(""), 1)  # the name index, made at the first parameter resolved
     queries = _queries(lambda q: run_fast_query(q, query_values(q), built), repeats)
     memory["queries"] = _peak_gib()
     parse, validate, reason = (statistics.median(times[stage]) for stage in ("parse", "validate", "reason"))
-    return _stages(parse, reason, validate, queries, report, memory) | {"name index": index}
+    return _stages(parse, reason, validate, queries, report, memory) | {"merge graphs": merge, "name index": index}
 
 
 def reference_stages(repeats: int) -> dict:
@@ -274,12 +275,41 @@ def _met(ok: bool) -> str:
     return "met" if ok else "NOT met"
 
 
-def main(scales: list[int], repeats: int, reference_max: int, faults: int, output: Path) -> int:
-    """Run, print the table, write the JSON."""
+def render_markdown(result: dict, command: str) -> str:
+    """The benchmark as a page: how it was run, the table and verdicts, every query's time at each size."""
+    scales = [row["scale"] for row in result["sizes"]]
+    load = result["load_average"]
+    lines = [
+        "# Benchmark",
+        "",
+        f"Made by `{command}` (see `pskg.bench`); the JSON beside this page holds every figure.",
+        f"Load average (1, 5, 15 min) at the start {load['start']}, at the end {load['end']}.",
+        "",
+        render_table(result),
+        "## Every saved query, warm, on the fast engine (ms; rows)",
+        "",
+        "| query | " + " | ".join(f"×{scale}" for scale in scales) + " |",
+        "|---|" + "---|" * len(scales),
+    ]
+    for name in sorted(result["sizes"][0]["fast"]["queries"]):
+        cells = [row["fast"]["queries"][name] for row in result["sizes"]]
+        lines.append(f"| {name} | " + " | ".join(f"{c['seconds'] * 1000:.1f} ({c['rows']})" for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(
+    scales: list[int], repeats: int, reference_max: int, faults: int, output: Path, markdown: Path | None = None
+) -> int:
+    """Run, print the table, write the JSON (and the Markdown page)."""
     result = run_benchmark(scales, repeats, reference_max, faults)
     print(render_table(result))
     output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"written {output}")
+    if markdown is not None:
+        sizes = ",".join(map(str, scales))
+        command = f"pskg bench --scales {sizes} --repeats {repeats} --reference-max {reference_max} --faults {faults}"
+        markdown.write_text(render_markdown(result, command), encoding="utf-8")
+        print(f"written {markdown}")
     return 0
 
 

@@ -59,9 +59,22 @@ def built_store() -> BuiltStore:
         return BuiltStore(store)
     sources = load_fast_sources()
     infer_fast(sources)
+    merge_graphs(sources.store)
     with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
         _write_atomically(path, sources.store.dump(format=pyoxigraph.RdfFormat.N_QUADS))
     return BuiltStore(sources.store)
+
+
+def merge_graphs(store: pyoxigraph.Store) -> None:
+    """Move every named graph's triples into the default graph, which holds each triple once: what queries read.
+
+    pyoxigraph's union of the graphs is a bag: a triple that two files state
+    would match twice, where rdflib, Virtuoso or an Oxigraph server holding one
+    graph match it once. One graph at a time, so the store never holds two copies.
+    """
+    for graph in list(store.named_graphs()):
+        store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }}")
+        store.remove_graph(graph)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
