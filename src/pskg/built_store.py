@@ -25,7 +25,8 @@ from pskg import __version__
 from pskg.engines import from_oxigraph
 from pskg.errors import ParameterError
 from pskg.fast_reason import infer_fast
-from pskg.fast_store import load_fast_sources
+from pskg.fast_store import INFERRED_GRAPH, FastSources, load_fast_sources
+from pskg.load import read_turtle_text
 from pskg.namespaces import ID, PSS
 from pskg.queries import PARAMETER_CLASSES, QueryResult, SavedQuery, _expand_or_none, bind_parameters
 from pskg.remote import substitute
@@ -59,22 +60,35 @@ def built_store() -> BuiltStore:
         return BuiltStore(store)
     sources = load_fast_sources()
     infer_fast(sources)
-    merge_graphs(sources.store)
+    files, inferred = (
+        sources.files,
+        sources.store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH),
+    )
+    del sources  # one graph in memory at a time
+    store = one_graph(files, inferred)
     with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-        _write_atomically(path, sources.store.dump(format=pyoxigraph.RdfFormat.N_QUADS))
-    return BuiltStore(sources.store)
+        _write_atomically(path, store.dump(format=pyoxigraph.RdfFormat.N_QUADS))
+    return BuiltStore(store)
 
 
-def merge_graphs(store: pyoxigraph.Store) -> None:
-    """Move every named graph's triples into the default graph, which holds each triple once: what queries read.
+def inferred_ntriples(sources: FastSources) -> bytes:
+    """The inferred graph as N-Triples, to be loaded beside the files in ``one_graph``."""
+    return sources.store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH)
 
-    pyoxigraph's union of the graphs is a bag: a triple that two files state
-    would match twice, where rdflib, Virtuoso or an Oxigraph server holding one
-    graph match it once. One graph at a time, so the store never holds two copies.
+
+def one_graph(files: list[Path], inferred: bytes) -> pyoxigraph.Store:
+    """The files' triples and the inferred ones in one default graph, each triple once: what the queries read.
+
+    The reasoner's store keeps each file in a graph of its own, and pyoxigraph's
+    union of graphs is a bag: a triple two files state would match twice, where
+    rdflib, Virtuoso or an Oxigraph server holding one graph match it once.
+    Parsing again costs less than moving the triples (a removal frees no memory).
     """
-    for graph in list(store.named_graphs()):
-        store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }}")
-        store.remove_graph(graph)
+    store = pyoxigraph.Store()
+    for path in files:
+        store.load(read_turtle_text(path), format=pyoxigraph.RdfFormat.TURTLE)
+    store.load(inferred, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return store
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
