@@ -21,6 +21,7 @@ import pytest
 
 from pskg.browser import FLAGS, find_chromium
 from pskg.serve import Server, needs_build, ui_link
+from tests.store_servers import stop_process
 
 
 def _post(url: str, query: str) -> dict:
@@ -49,17 +50,6 @@ def _start_serve(dist: Path, tmp_path: Path) -> tuple[subprocess.Popen, list[str
     return process, lines
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """A clean stop, so that the oxigraph child goes too."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @pytest.fixture
 def served(release: Path, tmp_path: Path):
     """A running ``pskg serve`` on the release, and the lines it printed."""
@@ -67,7 +57,7 @@ def served(release: Path, tmp_path: Path):
     try:
         yield process, lines
     finally:
-        _stop(process)
+        stop_process(process)
 
 
 def _value(lines: list[str], label: str) -> str:
@@ -173,4 +163,4 @@ def test_a_build_while_serving_breaks_neither(release: Path, tmp_path: Path) -> 
         for name, digest in manifest["sha256"].items():
             assert hashlib.sha256((dist / name).read_bytes()).hexdigest() == digest, name
     finally:
-        _stop(process)
+        stop_process(process)
