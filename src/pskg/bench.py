@@ -69,14 +69,14 @@ def fast_stages(repeats: int) -> dict:
     As the build does: parse, validate, reason, each repeat on a fresh store
     (reasoning adds to it), the previous one freed first: one graph in memory.
     """
-    from pskg.built_store import BuiltStore, inferred_ntriples, one_graph, run_fast_query
+    from pskg.built_store import BuiltStore, one_graph, run_fast_query
     from pskg.fast_reason import infer_fast
     from pskg.fast_store import load_fast_sources
     from pskg.fast_validate import validate_fast
 
     times: dict[str, list[float]] = {"parse": [], "validate": [], "reason": []}
     memory: dict[str, float] = {}
-    sources = report = None
+    sources = report = inferred = None
     for _ in range(repeats):
         sources = None  # the previous store is freed before the next parse
         start = time.perf_counter()
@@ -88,11 +88,10 @@ def fast_stages(repeats: int) -> dict:
         times["validate"].append(time.perf_counter() - start)
         memory["validate"] = _peak_gib()
         start = time.perf_counter()
-        infer_fast(sources)
+        inferred = infer_fast(sources)
         times["reason"].append(time.perf_counter() - start)
         memory["reason"] = _peak_gib()
     files = sources.files  # type: ignore[union-attr]
-    inferred = inferred_ntriples(sources)  # type: ignore[arg-type]
     sources = None  # as the build does: the reasoner's store is freed before the queries' one is made
     make, store = timed(lambda: one_graph(files, inferred), 1)
     built = BuiltStore(store)  # type: ignore[arg-type]

@@ -25,7 +25,7 @@ from pskg import __version__
 from pskg.engines import from_oxigraph
 from pskg.errors import ParameterError
 from pskg.fast_reason import infer_fast
-from pskg.fast_store import INFERRED_GRAPH, FastSources, load_fast_sources
+from pskg.fast_store import load_fast_sources
 from pskg.load import read_turtle_text
 from pskg.namespaces import ID, PSS
 from pskg.queries import PARAMETER_CLASSES, QueryResult, SavedQuery, _expand_or_none, bind_parameters
@@ -59,21 +59,12 @@ def built_store() -> BuiltStore:
         store.bulk_load(path=path, format=pyoxigraph.RdfFormat.N_QUADS)
         return BuiltStore(store)
     sources = load_fast_sources()
-    infer_fast(sources)
-    files, inferred = (
-        sources.files,
-        sources.store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH),
-    )
+    files, inferred = sources.files, infer_fast(sources)
     del sources  # one graph in memory at a time
     store = one_graph(files, inferred)
     with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
         _write_atomically(path, store.dump(format=pyoxigraph.RdfFormat.N_QUADS))
     return BuiltStore(store)
-
-
-def inferred_ntriples(sources: FastSources) -> bytes:
-    """The inferred graph as N-Triples, to be loaded beside the files in ``one_graph``."""
-    return sources.store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH)
 
 
 def one_graph(files: list[Path], inferred: bytes) -> pyoxigraph.Store:

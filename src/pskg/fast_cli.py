@@ -10,12 +10,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import pyoxigraph
 from rdflib import Graph
 
 from pskg.built_store import run_fast_query
 from pskg.fast_reason import infer_fast
-from pskg.fast_store import INFERRED_GRAPH, FastSources, load_fast_sources
+from pskg.fast_store import FastSources, load_fast_sources
 from pskg.fast_validate import validate_fast
 from pskg.graph import load_knowledge_graph
 from pskg.load import SourceGraph, load_sources
@@ -64,10 +63,8 @@ def engine_checks(engine: str, sources: SourceGraph) -> tuple[ValidationReport, 
     report = validate_fast(fast)
     if not report.conforms:
         return report, new_graph()
-    infer_fast(fast)
     inferred = new_graph()
-    dump = fast.store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH)
-    inferred.parse(data=dump.decode("utf-8"), format="nt")
+    inferred.parse(data=infer_fast(fast).decode("utf-8"), format="nt")
     return report, inferred
 
 

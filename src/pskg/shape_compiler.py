@@ -71,6 +71,9 @@ class Check:
     message: str | None
     severity: URIRef
     this: URIRef | None = None  # a sh:targetNode to substitute for $this
+    #: When set, the query does not join the targets (a pass over the path's triples costs less than a
+    #: join with every focus node): its rows are violations only where ``?this`` is a row of this query.
+    targets: str | None = None
 
 
 def compile_shapes(shapes: Graph) -> list[Check]:
@@ -120,7 +123,7 @@ class _Compiler:
         if not isinstance(path, URIRef):
             raise UnsupportedShape(f"{prop}: only IRI paths are compiled")
         link = f"?this {path.n3()} ?value ."
-        checks = self.value_checks(prop, path, target, link)
+        checks = self.value_checks(prop, path, target, link, joined=False)
         checks += self.count_checks(prop, path, target)
         for predicate, operator in _PAIRS.items():
             for other in self.shapes.objects(prop, predicate):
@@ -137,16 +140,33 @@ class _Compiler:
             raise UnsupportedShape(f"{prop}: SPARQL constraints on property shapes are not compiled")
         return checks
 
-    def value_checks(self, shape: Node, path: Node | None, target: str, link: str) -> list[Check]:
-        """One query for the constraints on each value; ``?component`` names the one that fails."""
+    def value_checks(self, shape: Node, path: Node | None, target: str, link: str, joined: bool = True) -> list[Check]:
+        """The constraints on each value: one query per ``sh:class``, one for the others (``?component`` names
+        the one that fails).
+
+        ``joined``: the query joins the targets (a node shape's own values);
+        otherwise it passes over every triple of the path and ``Check.targets`` filters its rows. A class is
+        a ``MINUS`` of its instances (one pass over them, not a path walked from each value); the other
+        tests first keep the values that fail any of them (one test per value, not one per component).
+        """
         tests = self.value_tests(shape)
-        if not tests:
-            return []
-        values = " ".join(f"<{component}>" for component in tests)
-        failing = " || ".join(f"(?component = <{c}> && !({test}))" for c, test in tests.items())
-        body = f"{link} VALUES ?component {{ {values} }} FILTER({failing.replace('?v', '?value')})"
-        query = f"{self.header}SELECT DISTINCT ?this ?value ?component WHERE {{ {target} {body} }}"
-        return [Check(shape, path, query, None, self.message(shape), self.severity(shape))]
+        tests.pop(SH.ClassConstraintComponent, None)
+        scope, later = (target, None) if joined else ("", self.focus_nodes(target))
+        message, severity = self.message(shape), self.severity(shape)
+        checks = []
+        for cls in sorted(self.shapes.objects(shape, SH["class"])):
+            instances = f"MINUS {{ ?value a/<{RDFS.subClassOf}>* {cls.n3()} }}"
+            query = f"{self.header}SELECT DISTINCT ?this ?value WHERE {{ {scope} {link} {instances} }}"
+            checks.append(Check(shape, path, query, SH.ClassConstraintComponent, message, severity, targets=later))
+        if tests:
+            values = " ".join(f"<{component}>" for component in tests)
+            passing = " && ".join(f"({test})" for test in tests.values()).replace("?v", "?value")
+            failing = " || ".join(f"(?component = <{c}> && !({test}))" for c, test in tests.items())
+            failed = f"{{ SELECT ?this ?value WHERE {{ {scope} {link} FILTER(!({passing})) }} }}"
+            body = f"{failed} VALUES ?component {{ {values} }} FILTER({failing.replace('?v', '?value')})"
+            query = f"{self.header}SELECT DISTINCT ?this ?value ?component WHERE {{ {body} }}"
+            checks.append(Check(shape, path, query, None, message, severity, targets=later))
+        return checks
 
     def value_tests(self, shape: Node) -> dict[URIRef, str]:
         """By constraint component, SPARQL expressions true when ``?v`` satisfies ``shape``'s value constraints."""
@@ -228,15 +248,29 @@ class _Compiler:
         bound: int,
         optional: bool,
     ) -> Check:
-        values = f"OPTIONAL {{ {link} }}" if optional else link
+        """A count check. A minimum must look at every focus node (one may have no value): at least one value
+        is a ``NOT EXISTS`` (a third of the cost of counting); a maximum looks only at nodes with values."""
         having = f"HAVING (COUNT(DISTINCT ?value) {operator} {bound})"
-        query = f"{self.header}SELECT ?this WHERE {{ {target} {values} }} GROUP BY ?this {having}"
-        return Check(prop, path, query, _component(predicate), self.message(prop), self.severity(prop))
+        later = None
+        if optional and bound == 1:
+            query = f"{self.header}SELECT ?this WHERE {{ {target} FILTER NOT EXISTS {{ {link} }} }}"
+        elif optional:
+            query = f"{self.header}SELECT ?this WHERE {{ {target} OPTIONAL {{ {link} }} }} GROUP BY ?this {having}"
+        else:
+            query, later = f"{self.header}SELECT ?this WHERE {{ {link} }} GROUP BY ?this {having}", target
+        component, message, severity = _component(predicate), self.message(prop), self.severity(prop)
+        return Check(prop, path, query, component, message, severity, targets=later and self.focus_nodes(later))
 
     def check(self, prop: Node, path: URIRef, predicate: URIRef, target: str, body: str, value: bool = True) -> Check:
+        """A check on the values of a path, filtered by the targets afterwards."""
         projection = "?this ?value" if value else "?this"
-        query = f"{self.header}SELECT DISTINCT {projection} WHERE {{ {target} {body} }}"
-        return Check(prop, path, query, _component(predicate), self.message(prop), self.severity(prop))
+        query = f"{self.header}SELECT DISTINCT {projection} WHERE {{ {body} }}"
+        component, message = _component(predicate), self.message(prop)
+        return Check(prop, path, query, component, message, self.severity(prop), targets=self.focus_nodes(target))
+
+    def focus_nodes(self, target: str) -> str:
+        """The query whose rows are the focus nodes of ``target``."""
+        return f"{self.header}SELECT ?this WHERE {{ {target} }}"
 
     def sparql_checks(self, shape: Node, target: str) -> list[Check]:
         checks = []
@@ -250,8 +284,8 @@ class _Compiler:
                 query = self.header + select
                 checks += [Check(shape, None, query, component, message, severity, this=node) for node in nodes]
             else:
-                inner = select.replace("$this", "?this")
-                query = f"{self.header}SELECT * WHERE {{ {target} {{ {inner} }} }}"
+                outside = " UNION " in target or any(True for _ in self.shapes.objects(shape, SH.target))
+                query = self.header + _joined(select.replace("$this", "?this"), target, outside)
                 checks.append(Check(shape, None, query, component, message, severity))
         return checks
 
@@ -271,6 +305,43 @@ class _Compiler:
         for predicate in set(self.shapes.predicates(shape)) - known:
             if str(predicate).startswith(str(SH)):
                 raise UnsupportedShape(f"{shape}: {predicate} is not compiled")
+
+
+def _joined(select: str, target: str, outside: bool) -> str:
+    """A SPARQL constraint joined with its targets.
+
+    Inside its WHERE, the constraint's filters run on the focus nodes only (its
+    pattern alone may match the whole graph: every typed resource, say). A
+    target that is itself a join (a SPARQL target, several targets) is joined
+    outside: the engine would otherwise evaluate the two joins as one, at twice
+    the cost.
+    """
+    if outside:
+        return f"SELECT * WHERE {{ {target} {{ {select} }} }}"
+    closing = _group_end(select, select.index("{"))
+    return f"{select[:closing]} {target} {select[closing:]}"
+
+
+def _group_end(text: str, start: int) -> int:
+    """The index of the brace that closes the group opened at ``text[start]`` (strings skipped)."""
+    depth, quote, index = 0, "", start
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    raise UnsupportedShape(f"unbalanced braces in a SPARQL constraint: {text}")
 
 
 def _component(predicate: URIRef) -> URIRef:
