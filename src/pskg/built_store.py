@@ -172,8 +172,25 @@ def run_fast_query(query: SavedQuery, values: dict[str, str], built: BuiltStore 
         raise
     solutions = built.store.query(substitute(query.text, bindings), use_default_graph_as_union=True)
     variables = tuple(variable.value for variable in solutions.variables)
-    rows = tuple(tuple(_simple(from_oxigraph(solution[name])) for name in variables) for solution in solutions)
-    return QueryResult(variables=variables, rows=rows)
+    return QueryResult(variables=variables, rows=_rows(solutions, len(variables)))
+
+
+def _rows(solutions: pyoxigraph.QuerySolutions, width: int) -> tuple[tuple[Node | None, ...], ...]:
+    """The solutions as rdflib terms, each distinct term converted once (a listing repeats its states,
+    years and classes in every row: converting a term costs more than the engine's work for a row)."""
+    converted: dict[object, Node | None] = {None: None}
+    rows = []
+    columns = range(width)
+    for solution in solutions:
+        row = []
+        for column in columns:
+            term = solution[column]
+            cell = converted.get(term, converted)
+            if cell is converted:
+                cell = converted[term] = _simple(from_oxigraph(term))
+            row.append(cell)
+        rows.append(tuple(row))
+    return tuple(rows)
 
 
 def _simple(cell: Node | None) -> Node | None:
