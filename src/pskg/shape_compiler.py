@@ -310,38 +310,16 @@ class _Compiler:
 def _joined(select: str, target: str, outside: bool) -> str:
     """A SPARQL constraint joined with its targets.
 
-    Inside its WHERE, the constraint's filters run on the focus nodes only (its
-    pattern alone may match the whole graph: every typed resource, say). A
-    target that is itself a join (a SPARQL target, several targets) is joined
-    outside: the engine would otherwise evaluate the two joins as one, at twice
-    the cost.
+    Inside its WHERE (its first brace), the constraint's filters run on the
+    focus nodes only (its pattern alone may match the whole graph: every typed
+    resource, say). A target that is itself a join (a SPARQL target, several
+    targets) is joined outside: the engine would otherwise evaluate the two
+    joins as one, at twice the cost.
     """
     if outside:
         return f"SELECT * WHERE {{ {target} {{ {select} }} }}"
-    closing = _group_end(select, select.index("{"))
-    return f"{select[:closing]} {target} {select[closing:]}"
-
-
-def _group_end(text: str, start: int) -> int:
-    """The index of the brace that closes the group opened at ``text[start]`` (strings skipped)."""
-    depth, quote, index = 0, "", start
-    while index < len(text):
-        char = text[index]
-        if quote:
-            if char == "\\":
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
-    raise UnsupportedShape(f"unbalanced braces in a SPARQL constraint: {text}")
+    opening = select.index("{") + 1
+    return f"{select[:opening]} {target} {select[opening:]}"
 
 
 def _component(predicate: URIRef) -> URIRef:
