@@ -100,6 +100,27 @@ def test_fast_validator_agrees_on_valid_fixture(fixture):
     assert (fast.conforms, pairs(fast)) == (reference.conforms, pairs(reference))
 
 
+def test_values_outside_the_targets_are_not_violations(tmp_path):
+    """Path checks pass over every triple of the path and keep only the targets' rows: a node of no
+    targeted class may carry values the shapes of passages would reject."""
+    (tmp_path / "outside.ttl").write_text(
+        "@prefix id: <https://w3id.org/postsoviet-security/id/> .\n"
+        "@prefix pss: <https://w3id.org/postsoviet-security/ontology#> .\n"
+        'id:not-a-passage pss:quote "in English"@en , "twice"@en ; pss:page "twelve" .\n',
+        encoding="utf-8",
+    )
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        (tmp_path / "outside.ttl").read_text(encoding="utf-8") + "id:not-a-passage a pss:SourcePassage .\n",
+        encoding="utf-8",
+    )
+    reference, fast = both_reports([*ONTOLOGY, tmp_path / "outside.ttl"])
+    assert fast.conforms and reference.conforms
+    reference, fast = both_reports([*ONTOLOGY, broken])  # the same values on a target are violations
+    assert {"pssh:SourcePassage-quote", "pssh:SourcePassage-page"} <= {shape for _, shape in pairs(fast)}
+    assert pairs(fast) == pairs(reference)
+
+
 def test_fast_validator_agrees_on_the_real_graph():
     reference, fast = both_reports(load_sources().files)
     assert fast.conforms and reference.conforms
