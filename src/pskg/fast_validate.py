@@ -5,6 +5,10 @@ path, value, message, file); tests check that the verdict and the set of
 (focus, shape) pairs equal pySHACL's. Should the shapes ever use a construct the
 compiler does not translate, the whole validation falls back to pySHACL, on the
 same triples, so the answer never depends on the engine.
+
+The checks are independent read-only queries: they run in a thread per core
+(pyoxigraph evaluates a query without the GIL), the longest, the SPARQL
+constraints, first.
 """
 
 from __future__ import annotations
