@@ -116,7 +116,7 @@ def _types(store: pyoxigraph.Store, *rules: tuple[str, Pairs]) -> bytes:
         f"SELECT ?s ?c WHERE {{ {{ SELECT DISTINCT ?s ?c WHERE {{ {' UNION '.join(parts)} }} }} MINUS {{ ?s a ?c }} }}",
         use_default_graph_as_union=True,
     )
-    table = rows.serialize(format=pyoxigraph.QueryResultsFormat.TSV) or b""
+    table = (rows.serialize(format=pyoxigraph.QueryResultsFormat.TSV) or b"").rstrip(b"\n") + b"\n"
     table = re.sub(rb"^(?!" + re.escape(f"<{ID}".encode()) + rb")[^\n]*\n", b"", table, flags=re.MULTILINE)
     return table.replace(b"\t", f" <{RDF.type}> ".encode()).replace(b"\n", b" .\n")
 
