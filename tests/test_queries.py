@@ -17,6 +17,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
+from pskg.engines import oxigraph_store, run_on_oxigraph
 from pskg.graph import KnowledgeGraph
 from pskg.namespaces import ID, ORG, PREFIXES, PSS
 from pskg.output import cell_text
@@ -2320,3 +2321,27 @@ def test_disagreements_keep_a_deprecated_claim_without_competitor(graph: Graph) 
         "",
         "test",
     )
+
+
+def test_force_groupings_give_one_row_per_participant_with_two_open_periods(graph: Graph) -> None:
+    """Two open full-member periods of the framework still make one "yes" row, on rdflib and on pyoxigraph
+    (the query's SELECT DISTINCT; without it the participant's row would show twice)."""
+    extended = Graph()
+    for triple in graph:
+        extended.add(triple)
+    second = ID["membership-ARM-CSTO-second-test"]
+    for predicate, value in (
+        (RDF.type, PSS.Membership),
+        (ORG.member, ID.ARM),
+        (ORG.organization, ID.CSTO),
+        (ORG.role, PSS.FullMember),
+        (PSS.startYear, Literal(2003)),
+    ):
+        extended.add((second, predicate, value))
+    store = oxigraph_store(extended.serialize(format="nt", encoding="utf-8"))
+    for rows in (
+        run_query(extended, _query("force-groupings")).rows,
+        run_on_oxigraph(store, _query("force-groupings"), {}, extended).rows,
+    ):
+        armenia = [tuple(cell_text(cell) for cell in row) for row in rows if row[3] == ID.ARM]
+        assert armenia == [("id:force-grouping-caucasus", "Caucasus force grouping", "id:CSTO", "id:ARM", "yes")]
