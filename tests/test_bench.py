@@ -113,3 +113,20 @@ def test_the_markdown_page_lists_every_query_at_every_size(tiny_run):
     assert page.startswith("# Benchmark\n") and "`pskg bench --scales 1`" in page
     for query in saved_queries():
         assert re.search(rf"^\| {re.escape(query.name)} \| [0-9.]+ \([0-9]+\) \|$", page, re.MULTILINE)
+
+
+def test_the_queries_over_the_line_at_x1000_get_a_time_per_row_but_no_verdict():
+    queries = {
+        "listing": {"seconds": 0.5, "rows": 10_000},
+        "slow-few": {"seconds": 0.2, "rows": 100},
+        "quick": {"seconds": 0.01, "rows": 5},
+    }
+    fast = {"reason": 1.0, "validate": 1.0, "queries": queries, "queries (slowest)": 0.5, "slowest query": "listing"}
+    fast["peak_memory_gib"] = {"parse": 1.0}
+    run = {"cold": {"cold pskg build": 1.0, "cold pskg query": 0.2}, "growth_exponent_build": None}
+    run["sizes"] = [{"scale": 1000, "fast": fast}]
+    lines = verdicts(run)
+    verdict = "×1000 every saved query ≤ 100 ms warm: slowest 500.0 ms (listing) — NOT met; over: listing, slow-few"
+    assert lines[lines.index(verdict) + 1] == (
+        "(not a target) ×1000 time per result row of the 2 queries over 100 ms: worst 2000 µs (slow-few, 100 rows)"
+    )
