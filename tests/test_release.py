@@ -182,3 +182,17 @@ def test_release_files_do_not_depend_on_the_hash_seed() -> None:
     first, second = digests("1"), digests("2")
     assert TRIG in first and JSONLD in first
     assert first == second
+
+
+def test_the_release_cuts_its_named_graphs_from_the_files_as_parsed(
+    knowledge: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No source file is parsed a second time to write the release (it was a sixth of a cold build)."""
+    from pskg.release import release_files
+
+    def parse_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a source file was parsed again")
+
+    monkeypatch.setattr(Graph, "parse", parse_again)
+    release = release_files(knowledge)
+    assert release.graph_triples[str(graph_iri("facts"))] > 3000

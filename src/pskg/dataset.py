@@ -17,14 +17,13 @@ is what a store's union default graph, or ``default-graph-uri`` for each, gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
 from pskg.graph import KnowledgeGraph
-from pskg.load import parse_turtle_file
 from pskg.namespaces import bind_prefixes, new_graph
 from pskg.resources import resource_dir
 
@@ -91,7 +90,7 @@ def split_knowledge(
 ) -> NamedGraphs:
     """The knowledge graph cut into the named graphs; ``describe`` makes the metadata graph from the counts.
 
-    Each source file goes to the graph of its folder (re-parsed on its own, so that a
+    Each source file goes to the graph of its folder (as parsed on its own, so that a
     blank node stays with its file). The union of the graphs is ``knowledge.union()``
     (up to blank node names) plus the description.
     """
@@ -104,15 +103,15 @@ def split_knowledge(
         parts["wikidata" if folder.is_relative_to(wikidata_dir) else key].append(path)
     inferred = new_graph()
     inferred += knowledge.inferred
-    sources = {key: _parse_all(paths) for key, paths in parts.items()}
+    sources = {key: _merged(knowledge.sources.parts[path] for path in paths) for key, paths in parts.items()}
     graphs = {key: inferred if key == "inferred" else sources[key] for key in GRAPH_TITLES if key != "metadata"}
     counts = {key: len(graph) for key, graph in graphs.items()}
     graphs["metadata"] = describe(counts) if describe else new_graph()
     return NamedGraphs(graphs)
 
 
-def _parse_all(paths: list[Path]) -> Graph:
+def _merged(graphs: Iterable[Graph]) -> Graph:
     merged = new_graph()
-    for path in paths:
-        merged += parse_turtle_file(path)
+    for graph in graphs:
+        merged += graph
     return merged
