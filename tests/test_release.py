@@ -20,7 +20,18 @@ from pskg.dataset import DATASET_IRI, GRAPH_IRIS, graph_iri
 from pskg.graph import KnowledgeGraph
 from pskg.namespaces import ID, ONTOLOGY_IRI
 from pskg.panel import FIRST_YEAR, LAST_YEAR
-from pskg.release import CHECKSUMS, CONTEXT, DYADS, JSONLD, NQUADS, PANEL, TRIG, VOID_FILE, read_release_graphs
+from pskg.release import (
+    CHECKSUMS,
+    CONTEXT,
+    DYADS,
+    JSONLD,
+    NQUADS,
+    PANEL,
+    TRIG,
+    VOID_FILE,
+    read_release_graphs,
+    release_files,
+)
 
 
 def _dataset(path: Path, fmt: str) -> Dataset:
@@ -188,7 +199,6 @@ def test_the_release_cuts_its_named_graphs_from_the_files_as_parsed(
     knowledge: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No source file is parsed a second time to write the release (it was a sixth of a cold build)."""
-    from pskg.release import release_files
 
     def parse_again(*args: object, **kwargs: object) -> None:
         raise AssertionError("a source file was parsed again")
