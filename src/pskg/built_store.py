@@ -17,12 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Graph, Literal
-from rdflib.namespace import RDF, RDFS, XSD
-from rdflib.term import Node
+from rdflib import Graph
+from rdflib.namespace import RDF, RDFS
 
 from pskg import __version__
-from pskg.engines import from_oxigraph
 from pskg.errors import ParameterError
 from pskg.fast_reason import infer_fast
 from pskg.fast_store import load_fast_sources
@@ -31,8 +29,8 @@ from pskg.namespaces import ID, PSS
 from pskg.queries import PARAMETER_CLASSES, QueryResult, SavedQuery, _expand_or_none, bind_parameters
 from pskg.remote import substitute
 from pskg.resources import project_root, resource_dir
+from pskg.solution_rows import solution_rows
 
-_XSD_STRING = pyoxigraph.NamedNode(str(XSD.string))
 _NAME_PREDICATES = (RDF.type, RDFS.subClassOf, RDFS.label, PSS.acronym, PSS.isoAlpha3)
 
 
@@ -173,30 +171,4 @@ def run_fast_query(query: SavedQuery, values: dict[str, str], built: BuiltStore 
         raise
     solutions = built.store.query(substitute(query.text, bindings), use_default_graph_as_union=True)
     variables = tuple(variable.value for variable in solutions.variables)
-    return QueryResult(variables=variables, rows=_rows(solutions, len(variables)))
-
-
-def _rows(solutions: pyoxigraph.QuerySolutions, width: int) -> tuple[tuple[Node | None, ...], ...]:
-    """The solutions as rdflib terms, each distinct term converted once (a listing repeats its states,
-    years and classes in every row: converting a term costs more than the engine's work for a row)."""
-    converted: dict[object, Node | None] = {None: None}
-    rows = []
-    columns = range(width)
-    for solution in solutions:
-        row = []
-        for column in columns:
-            term = solution[column]
-            cell = converted.get(term, converted)
-            if cell is converted:
-                cell = converted[term] = _cell(term)
-            row.append(cell)
-        rows.append(tuple(row))
-    return tuple(rows)
-
-
-def _cell(term: object) -> Node | None:
-    """A result term as rdflib's engine gives it: an ``xsd:string`` literal without its datatype (the same
-    in RDF 1.1), made in one step (through ``from_oxigraph`` and back took five times as long)."""
-    if isinstance(term, pyoxigraph.Literal) and not term.language and term.datatype == _XSD_STRING:
-        return Literal(term.value)
-    return from_oxigraph(term)
+    return QueryResult(variables=variables, rows=solution_rows(solutions))
