@@ -130,3 +130,43 @@ def test_the_queries_over_the_line_at_x1000_get_a_time_per_row_but_no_verdict():
     assert lines[lines.index(verdict) + 1] == (
         "(not a target) ×1000 time per result row of the 2 queries over 100 ms: worst 2000 µs (slow-few, 100 rows)"
     )
+
+
+def test_each_repeat_parses_with_the_previous_repeats_results_freed(monkeypatch):
+    """Peak memory is that of one build: no repeat holds the last one's report or inferred triples while it runs."""
+    import weakref
+
+    import pyoxigraph
+
+    import pskg.built_store
+    import pskg.fast_reason
+    import pskg.fast_store
+    import pskg.fast_validate
+    from pskg.bench import fast_stages
+
+    class Output:
+        """Stands for a validation report or the inferred triples: what a repeat makes and must let go of."""
+
+        violations = ()
+
+    made: list[weakref.ref] = []
+    held: list[int] = []
+    load = pskg.fast_store.load_fast_sources
+
+    def parse():
+        held.append(sum(ref() is not None for ref in made))
+        return load()
+
+    def output(sources):
+        result = Output()
+        made.append(weakref.ref(result))
+        return result
+
+    monkeypatch.setattr(pskg.fast_store, "load_fast_sources", parse)
+    monkeypatch.setattr(pskg.fast_validate, "validate_fast", output)
+    monkeypatch.setattr(pskg.fast_reason, "infer_fast", output)
+    monkeypatch.setattr(pskg.built_store, "one_graph", lambda files, inferred: pyoxigraph.Store())
+    monkeypatch.setattr("pskg.bench._queries", lambda run, repeats: {})
+    monkeypatch.setattr("pskg.bench._stages", lambda *args: {})
+    fast_stages(3)
+    assert len(made) == 6 and held == [0, 0, 0]
