@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from pskg.atomic import atomic_path
 from pskg.bench import PARAMETERS, query_values
 from pskg.built_store import BuiltStore, built_store, names_graph, run_fast_query, source_key
 from pskg.cli import main
@@ -148,8 +150,32 @@ def test_saved_query_gives_the_same_rows_on_both_engines(query, knowledge, tmp_p
 
 def test_the_built_store_is_cached_by_content(tmp_path, monkeypatch):
     monkeypatch.setenv("PSKG_CACHE_DIR", str(tmp_path))
-    built_store()
-    assert [path.name for path in tmp_path.glob("*.nq")] == [f"{source_key()}.nq"]
+    built = built_store()
+    assert [path.name for path in tmp_path.iterdir()] == [f"{source_key()}.nq"]  # no temporary file left
+    cached = pyoxigraph.Store()
+    cached.bulk_load(path=tmp_path / f"{source_key()}.nq", format=pyoxigraph.RdfFormat.N_QUADS)
+    assert len(cached) == len(built.store) > 3000
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("PSKG_CACHE_DIR", str(blocked / "cache"))
+    assert len(built_store().store) > 3000
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_an_atomic_path_is_renamed_when_written_and_removed_when_not(tmp_path):
+    target = tmp_path / "out" / "store.nq"
+    with atomic_path(target) as temporary:
+        assert temporary.parent == target.parent and not target.exists()
+        temporary.write_text("new", encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == "new"
+    with pytest.raises(OSError), atomic_path(target) as temporary:
+        temporary.write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+    assert target.read_text(encoding="utf-8") == "new"
+    assert [path.name for path in target.parent.iterdir()] == ["store.nq"]
 
 
 def test_cli_engines_agree(capsys):

@@ -13,18 +13,29 @@ from pathlib import Path
 
 def write_text_atomically(path: Path, text: str) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with atomic_path(path, mode) as temporary, temporary.open("w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path, mode: int | None = None) -> Iterator[Path]:
+    """A temporary file beside ``path`` for the block to write (by name: an engine may write it itself, with no
+    copy in memory), renamed over ``path`` when the block ends, removed if it raises. ``mode``: its permissions
+    (default: readable by its owner only, as ``mkstemp`` makes it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
     try:
-        os.chmod(temporary, mode)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        yield temporary
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
 from pskg import __version__
+from pskg.atomic import atomic_path
 from pskg.errors import ParameterError
 from pskg.fast_reason import infer_fast
 from pskg.fast_store import load_fast_sources
@@ -61,8 +61,9 @@ def built_store() -> BuiltStore:
     files, inferred = sources.files, infer_fast(sources)
     del sources  # one graph in memory at a time
     store = one_graph(files, inferred)
-    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-        _write_atomically(path, store.dump(format=pyoxigraph.RdfFormat.N_QUADS))
+    del inferred
+    with contextlib.suppress(OSError), atomic_path(path) as temporary:  # a cache not written only costs time
+        store.dump(output=temporary, format=pyoxigraph.RdfFormat.N_QUADS)  # to the file: at ×1000 0.7 GB not held
     return BuiltStore(store)
 
 
@@ -79,18 +80,6 @@ def one_graph(files: list[Path], inferred: bytes) -> pyoxigraph.Store:
         store.load(read_turtle_text(path), format=pyoxigraph.RdfFormat.TURTLE)
     store.load(inferred, format=pyoxigraph.RdfFormat.N_TRIPLES)
     return store
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @dataclass
