@@ -1,7 +1,7 @@
 """SELECT solutions of pyoxigraph as rows of rdflib terms, read from the engine's own TSV.
 
 Reading a cell of a pyoxigraph solution makes a Python object for it (about
-1.5 µs); a listing of 46,000 rows spent more time there than in the engine.
+1.5 µs); a listing of 46,000 rows spent a third of its time there.
 The engine writes the whole table as SPARQL TSV in one call instead, and each
 distinct cell text becomes an rdflib term once. What the TSV writer does (and
 this module undoes): IRIs in ``<>``, blank nodes as ``_:id``, literals quoted
