@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
         "--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="a parameter value (repeatable)"
     )
     query_cmd.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+    query_cmd.add_argument(
+        "--no-cache", action="store_true", help="compute the answer even if the same one was computed before"
+    )
     add_endpoint_options(query_cmd)
     add_engine_option(query_cmd)
     query_cmd.set_defaults(handler=_query)
@@ -152,7 +155,11 @@ def _query(args: argparse.Namespace) -> int:
     query = find_query(args.name)
     query.prepared()  # a syntax error is reported before the graph is built
     values = _parse_params(args.param)
-    result = endpoint_result(args, query, values) if args.endpoint else engine_query(args.engine, query, values)
+    result = (
+        endpoint_result(args, query, values)
+        if args.endpoint
+        else engine_query(args.engine, query, values, cached=not args.no_cache)
+    )
     sys.stdout.write(render(result, args.format))
     return EXIT_OK
 

@@ -31,7 +31,22 @@ def solution_rows(solutions: pyoxigraph.QuerySolutions) -> Rows:
     """Every solution as a tuple of rdflib terms in the order of ``solutions.variables`` (``None`` when unbound)."""
     if not solutions.variables:
         return tuple(() for _ in solutions)
-    table = solutions.serialize(format=pyoxigraph.QueryResultsFormat.TSV).decode("utf-8")
+    return table_rows(solution_table(solutions))
+
+
+def solution_table(solutions: pyoxigraph.QuerySolutions) -> str:
+    """The solutions as the engine writes them: SPARQL TSV, a header of ``?variables`` then one line a row."""
+    return solutions.serialize(format=pyoxigraph.QueryResultsFormat.TSV).decode("utf-8")
+
+
+def table_variables(table: str) -> tuple[str, ...]:
+    """The column names of a TSV table (without their ``?``)."""
+    header = table.split("\n", 1)[0]
+    return tuple(name[1:] for name in header.split("\t")) if header else ()
+
+
+def table_rows(table: str) -> Rows:
+    """The rows of a TSV table written by ``solution_table``, each distinct cell made an rdflib term once."""
     lines = table.split("\n")  # not splitlines(): it would also cut at the raw U+2028, \v, \f a literal may hold
     terms: dict[str, Node | None] = {"": None}
     rows = []
