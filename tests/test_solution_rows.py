@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pyoxigraph
 import pytest
 from rdflib import BNode, Literal, URIRef
@@ -99,3 +101,15 @@ def test_a_cell_repeated_in_many_rows_is_one_term():
 )
 def test_empty_tables_keep_their_shape(query, rows):
     assert solution_rows(_store().query(query)) == rows
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(enabled):
+    """Converting pauses the cyclic collector; the caller's setting is what remains, on or off."""
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert len(solution_rows(_store().query(_ROWS))) == len(CASES)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

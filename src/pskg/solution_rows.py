@@ -13,7 +13,10 @@ plain literal, as rdflib's engine gives it (the same literal in RDF 1.1).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
+from collections.abc import Iterator
 
 import pyoxigraph
 from rdflib import BNode, Literal, URIRef
@@ -46,19 +49,38 @@ def table_variables(table: str) -> tuple[str, ...]:
 
 
 def table_rows(table: str) -> Rows:
-    """The rows of a TSV table written by ``solution_table``, each distinct cell made an rdflib term once."""
+    """The rows of a TSV table written by ``solution_table``, each distinct cell made an rdflib term once.
+
+    The cyclic garbage collector is paused meanwhile: the rows and terms made
+    hold no cycles, and each collection the new tuples would set off walks every
+    object of the process (46,000 rows: 89 ms with it, 56 ms without, in a
+    process holding a million objects).
+    """
     lines = table.split("\n")  # not splitlines(): it would also cut at the raw U+2028, \v, \f a literal may hold
     terms: dict[str, Node | None] = {"": None}
     rows = []
-    for line in lines[1:-1]:
-        row = []
-        for cell in line.split("\t"):
-            term = terms.get(cell, terms)
-            if term is terms:
-                term = terms[cell] = _term(cell)
-            row.append(term)
-        rows.append(tuple(row))
+    with _collector_paused():
+        for line in lines[1:-1]:
+            row = []
+            for cell in line.split("\t"):
+                term = terms.get(cell, terms)
+                if term is terms:
+                    term = terms[cell] = _term(cell)
+                row.append(term)
+            rows.append(tuple(row))
     return tuple(rows)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block, then as it was (a caller may have turned it off)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _term(cell: str) -> Node:
