@@ -7,9 +7,10 @@ same answer, so it is kept: the engine's own TSV table, in
 ``answers/<source key>/<SHA-256 of query text and values>.tsv`` beside the built
 store, written atomically. It is read back with the conversion a fresh answer
 goes through (``solution_rows.table_rows``), so both give the same rows. The
-source key covers every ontology, data, shapes and query file and the package
-version: a change to any makes a new key, and the answers of the old one are
-removed with its built store. Nothing is kept of a query that fails.
+source key covers every ontology, data, shapes and query file and the package's
+code: a change to any makes a new key, and the answers of the old one are
+removed with its built store. Nothing is kept of a query that fails, so a kept
+answer's values were checked when it was computed.
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def built_store(key: str | None = None) -> BuiltStore:
     """The asserted and inferred graph in an in-memory store, from the cache when the sources have not changed.
 
     The cache file is the engine's own output, so it is read without checking
-    each IRI again (a quarter less time: 7 s instead of 10 at ×1000); a file
+    each IRI again (7.4 s instead of 9.6 at ×1000); a file
     that cannot be read is built again. Writing a new one removes the stores
     and answers of older sources: at ×1000 each store is 0.7 GB.
     """

@@ -80,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     query_cmd.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
     query_cmd.add_argument(
-        "--no-cache", action="store_true", help="compute the answer even if the same one was computed before"
+        "--no-cache",
+        action="store_true",
+        help="fast engine: compute the answer even if the same one was computed before",
     )
     add_endpoint_options(query_cmd)
     add_engine_option(query_cmd)
