@@ -16,6 +16,7 @@ import pyoxigraph
 from rdflib.namespace import RDF
 
 from pskg.errors import PskgError
+from pskg.literal_forms import AlteredLiteral, altered_literals
 from pskg.load import parse_turtle_file, read_turtle_text
 from pskg.resources import turtle_files
 
@@ -30,21 +31,33 @@ class FastSources:
 
     store: pyoxigraph.Store = field(default_factory=pyoxigraph.Store)
     files: list[Path] = field(default_factory=list)
+    #: Base IRI of each file read with one (relative IRIs resolved against it); others must have none.
+    bases: dict[Path, str] = field(default_factory=dict)
 
     @property
     def graphs(self) -> list[pyoxigraph.NamedNode]:
         """The files' graphs: the asserted triples, without the inferred ones."""
         return [file_graph(path) for path in self.files]
 
-    def add_file(self, path: Path) -> None:
-        """Parse ``path`` into its graph; a refusal is explained by the reference parser."""
+    def add_file(self, path: Path, base: str | None = None) -> None:
+        """Parse ``path`` into its graph; a refusal is explained by the reference parser.
+
+        ``base``: resolve relative IRIs against it (the SHACL test suite's files use them); without it they
+        are refused, as the reference parser refuses them.
+        """
         text = read_turtle_text(path)
         try:
-            self.store.load(text, format=pyoxigraph.RdfFormat.TURTLE, to_graph=file_graph(path))
+            self.store.load(text, format=pyoxigraph.RdfFormat.TURTLE, to_graph=file_graph(path), base_iri=base)
         except (SyntaxError, ValueError) as exc:
-            parse_turtle_file(path)  # raises the error users know, with file and line
+            parse_turtle_file(path, base)  # raises the error users know, with file and line
             raise PskgError(f"{path}: {exc}") from exc
         self.files.append(path)
+        if base is not None:
+            self.bases[path] = base
+
+    def altered_literals(self) -> list[AlteredLiteral]:
+        """The literals of the files that the store does not keep as written (see ``pskg.literal_forms``)."""
+        return altered_literals((path, self.bases.get(path)) for path in self.files)
 
     def files_of(self, subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode) -> tuple[Path, ...]:
         """The files that describe ``subject``, in load order."""

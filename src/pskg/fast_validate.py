@@ -1,14 +1,16 @@
-"""SHACL validation on the fast store: the compiled shapes' queries, the same report as ``validate.validate``.
+"""SHACL validation on the fast store: the compiled shapes' queries, and pySHACL for every other shape.
 
-The report is made of the same ``Violation`` records (focus, shape, component,
-path, value, message, file); tests check that the verdict and the set of
-(focus, shape) pairs equal pySHACL's. Should the shapes ever use a construct the
-compiler does not translate, the whole validation falls back to pySHACL, on the
-same triples, so the answer never depends on the engine.
+``shape_compiler.plan_shapes`` compiles the shapes it translates exactly and
+lists the others; those are validated by pySHACL on the same files, and the
+reports are merged. When a file holds a literal the store would not keep as
+written (``"1992"^^xsd:int`` is stored as an ``xsd:integer``, an ill-typed
+literal is not flagged), every shape goes to pySHACL, which reads literals as
+written. Either hand-over is said in one line (``ValidationReport.notices``),
+so the report never depends on the engine, and the user knows which one spoke.
 
-The checks are independent read-only queries: they run in a thread per core
-(pyoxigraph evaluates a query without the GIL), the longest, the SPARQL
-constraints, first.
+The compiled checks are independent read-only queries: they run in a thread
+per core (pyoxigraph evaluates a query without the GIL), the longest, the
+SPARQL constraints, first.
 """
 
 from __future__ import annotations
@@ -16,36 +18,101 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pyoxigraph
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from pskg.engines import from_oxigraph
 from pskg.fast_reason import inferred_triples
 from pskg.fast_store import FastSources
-from pskg.shape_compiler import Check, UnsupportedShape, compile_shapes
-from pskg.validate import ValidationReport, Violation, _relative, load_shapes, short
+from pskg.load import SourceGraph
+from pskg.shape_compiler import Check, Plan, plan_shapes
+from pskg.validate import (
+    ResultTerms,
+    ValidationReport,
+    Violation,
+    _relative,
+    file_base,
+    load_shapes,
+    short,
+    validate,
+)
 
 _TEMPLATE = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
+#: Reasons shown in the hand-over line, at most.
+_REASONS_SHOWN = 3
 
 
-def validate_fast(sources: FastSources, shapes: Graph | None = None) -> ValidationReport:
-    """Validate the asserted triples of ``sources`` (the files' graphs, not the inferred one)."""
+def validate_fast(
+    sources: FastSources, shapes: Graph | None = None, reference: SourceGraph | None = None
+) -> ValidationReport:
+    """Validate the asserted triples of ``sources`` (the files' graphs, not the inferred one).
+
+    ``reference``: the same files parsed by rdflib, when the caller has them
+    (the build does); otherwise they are parsed only if pySHACL is needed.
+    """
     shapes = load_shapes() if shapes is None else shapes
-    try:
-        checks = compile_shapes(shapes)
-    except UnsupportedShape:
-        return _reference(sources, shapes)
+    altered = sources.altered_literals()
+    if altered:
+        first = altered[0]
+        notice = (
+            f"validation: {len(altered)} literal(s) the fast store would not keep as written (first: "
+            f"{first.literal} in {_relative(first.path)}, {first.why}); every shape checked by pySHACL"
+        )
+        report = validate(reference or _parsed(sources), shapes)
+        return ValidationReport(report.conforms, report.violations, (notice,))
+    plan = plan_shapes(shapes)
+    violations = _compiled(sources, plan.checks)
+    notices: tuple[str, ...] = ()
+    if plan.routed:
+        handed = validate(reference or _parsed(sources), shapes, skip=plan.compiled)
+        violations |= set(handed.violations)
+        notices = (routing_notice(plan),)
+    ordered = sorted(violations, key=lambda v: (v.file or "", v.focus, v.shape, v.path or "", v.value or ""))
+    conforms = not any(v.severity == "Violation" for v in ordered)
+    return ValidationReport(conforms=conforms, violations=tuple(ordered), notices=notices)
+
+
+def validate_files(data: Sequence[Path], shapes: Sequence[Path], relative_to_file: bool = False) -> ValidationReport:
+    """Validate any data files against any shape files: ``pskg validate --data … --shapes …``.
+
+    ``relative_to_file``: relative IRIs resolve against each file's own URI (refused otherwise).
+    """
+    sources = FastSources()
+    for path in data:
+        sources.add_file(path, file_base(path) if relative_to_file else None)
+    return validate_fast(sources, load_shapes(shapes, relative_to_file))
+
+
+def routing_notice(plan: Plan) -> str:
+    """One line: how many shapes each engine checked, and why the first ones were handed over."""
+    reasons = "; ".join(f"{short(shape)}: {why}" for shape, why in plan.routed[:_REASONS_SHOWN])
+    more = f"; and {len(plan.routed) - _REASONS_SHOWN} more" if len(plan.routed) > _REASONS_SHOWN else ""
+    return (
+        f"validation: {len(plan.compiled)} shapes compiled to SPARQL, {len(plan.routed)} checked by pySHACL "
+        f"({reasons}{more})"
+    )
+
+
+def _parsed(sources: FastSources) -> SourceGraph:
+    """The files of ``sources`` parsed by rdflib, for pySHACL."""
+    parsed = SourceGraph()
+    for path in sources.files:
+        parsed.add_file(path, sources.bases.get(path))
+    return parsed
+
+
+def _compiled(sources: FastSources, checks: tuple[Check, ...]) -> set[Violation]:
     targets = _Targets(sources)
     longest_first = sorted(checks, key=lambda check: check.component != SH.SPARQLConstraintComponent)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # pyoxigraph lets go of the GIL
         found = pool.map(lambda check: _run(sources, check, targets), longest_first)
-        violations = {violation for violations in found for violation in violations}
-    ordered = sorted(violations, key=lambda v: (v.file or "", v.focus, v.shape, v.path or "", v.value or ""))
-    conforms = not any(v.severity == "Violation" for v in ordered)
-    return ValidationReport(conforms=conforms, violations=tuple(ordered))
+        return {violation for violations in found for violation in violations}
 
 
 class _Targets:
@@ -66,33 +133,38 @@ class _Targets:
 
 
 def _run(sources: FastSources, check: Check, targets: _Targets) -> list[Violation]:
-    substitutions = {pyoxigraph.Variable("this"): pyoxigraph.NamedNode(str(check.this))} if check.this else None
-    solutions = sources.store.query(check.query, substitutions=substitutions, **_asserted(sources))
+    solutions = sources.store.query(check.query, **_asserted(sources))
     names = {variable.value for variable in solutions.variables}
     found = []
     for solution in solutions:
         if check.targets is not None and solution["this"] not in targets(check.targets):
             continue
         cells = {name: from_oxigraph(solution[name]) for name in names}
-        focus = check.this or cells.get("this")
+        focus = cells.get("this")
         if focus is None:
             continue
-        component = cells.get("component") or check.component
-        files = sources.files_of(pyoxigraph.NamedNode(str(focus))) if isinstance(focus, URIRef) else ()
-        value = cells.get("value")
-        found.append(
-            Violation(
-                focus=short(focus),
-                shape=short(check.shape),
-                component=short(component),
-                path=short(check.path or cells.get("path")) if (check.path or cells.get("path")) else None,
-                value=short(value) if value is not None else None,
-                message=_message(check, cells | {"this": focus}),
-                severity=short(check.severity).removeprefix("sh:"),
-                file=", ".join(_relative(path) for path in files) or None,
-            )
-        )
+        found.append(_violation(sources, check, focus, cells))
     return found
+
+
+def _violation(sources: FastSources, check: Check, focus: Node, cells: dict[str, Node | None]) -> Violation:
+    component = cells.get("component") or check.component
+    path = check.path or cells.get("path")
+    value = cells.get("value")
+    if value is None and check.component == SH.SPARQLConstraintComponent and check.path is None:
+        value = focus  # SHACL: a node shape's SPARQL result without ?value has the focus node as its value
+    files = sources.files_of(pyoxigraph.NamedNode(str(focus))) if isinstance(focus, URIRef) else ()
+    return Violation(
+        focus=short(focus),
+        shape=short(check.shape),
+        component=short(component),
+        path=short(path) if path is not None else None,
+        value=short(value) if value is not None else None,
+        message=_message(check, cells | {"this": focus}),
+        severity=short(check.severity).removeprefix("sh:"),
+        file=", ".join(_relative(path) for path in files) or None,
+        terms=ResultTerms(focus, path, value, check.shape, component or SH.ConstraintComponent, check.severity),
+    )
 
 
 def _asserted(sources: FastSources) -> dict:
@@ -111,12 +183,3 @@ def _message(check: Check, cells: dict) -> str:
     if check.message is None:
         return f"Constraint {short(check.shape)} [{short(check.component or SH.ConstraintComponent)}] not satisfied"
     return _TEMPLATE.sub(lambda m: str(cells.get(m.group(1)) or m.group(0)), check.message)
-
-
-def _reference(sources: FastSources, shapes: Graph) -> ValidationReport:
-    """pySHACL on the same triples: the fallback when a shape is not compiled."""
-    from pskg.load import load_sources  # the reference parse, only on this path
-    from pskg.validate import validate
-
-    del sources
-    return validate(load_sources(), shapes)

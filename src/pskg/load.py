@@ -7,21 +7,26 @@ resource is described twice) to fix.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from pskg.errors import PskgError, TurtleSyntaxError
+from pskg.literal_forms import canonical_literal
 from pskg.namespaces import new_graph
-from pskg.resources import turtle_files
+from pskg.resources import project_root, turtle_files
 
 #: Largest Turtle file read (MiB); ``PSKG_MAX_FILE_MB`` raises it for users who extend the data.
 DEFAULT_MAX_FILE_MB = 20
+#: Hex digits of the file digest that starts each blank node label: 64 bits, so two files never share one.
+_SCOPE_DIGITS = 16
 #: Base IRI for parsing: a relative IRI in a data file resolves to it and is then refused,
 #: rather than silently becoming a ``file://`` IRI of the machine that built the graph.
 _RELATIVE_BASE = "https://relative-iri.invalid/"
@@ -43,39 +48,97 @@ class SourceGraph:
     files: list[Path] = field(default_factory=list)
     parts: dict[Path, Graph] = field(default_factory=dict)
 
-    def add_file(self, path: Path) -> None:
-        """Parse ``path`` and merge it in."""
-        part = parse_turtle_file(path)
+    def add_file(self, path: Path, base: str | None = None) -> None:
+        """Parse ``path`` (relative IRIs resolved against ``base``, refused without one) and merge it in."""
+        part = parse_turtle_file(path, base)
         for subject in part.subjects(unique=True):
             self.origins[subject] = (*self.origins.get(subject, ()), path)
         self.graph += part
+        for prefix, namespace in part.namespaces():  # as the shapes keep theirs (see validate.load_shapes)
+            self.graph.bind(prefix, namespace, override=False)
         self.files.append(path)
         self.parts[path] = part
 
 
-def parse_turtle_file(path: Path) -> Graph:
-    """Parse one Turtle file, turning every failure into an error naming it."""
+def parse_turtle_file(path: Path, base: str | None = None) -> Graph:
+    """Parse one Turtle file, turning every failure into an error naming it.
+
+    ``base``: the IRI relative IRIs resolve against (the SHACL test suite's files
+    use them); without it a relative IRI is refused.
+    """
     text = read_turtle_text(path)
     graph = new_graph()
     try:
-        graph.parse(data=text, format="turtle", publicID=_RELATIVE_BASE)
+        graph.parse(data=text, format="turtle", publicID=base or _RELATIVE_BASE)
     except Exception as exc:  # rdflib raises several unrelated types for bad input
         raise TurtleSyntaxError(path, _error_line(exc), _first_line(exc)) from exc
     _reject_bad_iris(path, text, graph)
-    return _stable_blank_nodes(graph)
+    return _stable_blank_nodes(path, _canonical_literals(graph))
 
 
-def _stable_blank_nodes(graph: Graph) -> Graph:
-    """Relabel blank nodes from the content, so every build serialises them the same way.
+def _canonical_literals(graph: Graph) -> Graph:
+    """Literals in the canonical form the fast store keeps (``1590.0`` as ``"1590"^^xsd:decimal``, ``@en-AU``
+    as ``@en-au``), where the datatype is the same: so both engines read one and the same literal.
+    A literal whose datatype the store would change, or an ill-typed one, stays as written (it is the
+    fast validator's cue to hand the file to pySHACL: ``pskg.literal_forms``)."""
+    forms: dict[Literal, Literal] = {}
+    changed = []
+    for triple in graph:
+        value = triple[2]
+        if isinstance(value, Literal) and (value.datatype or value.language) and value.datatype != XSD.string:
+            form = forms.setdefault(value, canonical_literal(value))
+            if form != value or form.language != value.language:
+                changed.append((triple, form))
+    for (subject, predicate, value), form in changed:
+        graph.remove((subject, predicate, value))
+        graph.add((subject, predicate, form))
+    return graph
+
+
+def _stable_blank_nodes(path: Path, graph: Graph) -> Graph:
+    """Relabel blank nodes from the file's place and content, so builds are stable and files stay apart.
 
     rdflib draws fresh random labels at each parse; outputs and their checksums
-    would then change from build to build although nothing else did.
+    would then change from build to build although nothing else did. The
+    canonical labels alone are the same in every file (the first is often
+    ``cb0``), so merging files would fuse their blank nodes: each label starts
+    with a digest of the file's path and canonical triples.
     """
     if not any(isinstance(term, BNode) for triple in graph for term in triple):
         return graph
+    canonical = to_canonical_graph(graph)
+    scope = _file_scope(path, canonical)
     stable = new_graph()
-    stable += to_canonical_graph(graph)
+    for prefix, namespace in graph.namespaces():  # the file's own prefixes, which SHACL-SPARQL may rely on
+        stable.bind(prefix, namespace, override=False)
+    stable.addN((*(_in_scope(term, scope) for term in triple), stable) for triple in canonical)
     return stable
+
+
+def _file_scope(path: Path, canonical: Graph) -> str:
+    """A label prefix from the file's path in the project and its triples.
+
+    The triples, not the text: ``pskg fmt`` rewrites the text, and the ``_:`` labels
+    it writes must survive the rewrite. The path relative to the project: the
+    release must not change with the machine, the checkout or the wheel.
+    """
+    lines = sorted(" ".join(term.n3() for term in triple) for triple in canonical)
+    digest = hashlib.sha256("\n".join([_project_path(path), *lines]).encode("utf-8")).hexdigest()
+    return "b" + digest[:_SCOPE_DIGITS]
+
+
+def _project_path(path: Path) -> str:
+    """``path`` relative to the project root, or resolved when it lies elsewhere."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(project_root().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def _in_scope(term: Node, scope: str) -> Node:
+    """The term, or the blank node with the file's prefix on its canonical label."""
+    return BNode(scope + term) if isinstance(term, BNode) else term
 
 
 def read_turtle_text(path: Path) -> str:

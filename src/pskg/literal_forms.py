@@ -1,0 +1,134 @@
+"""Literals the fast store does not keep as the reference engine reads them.
+
+pyoxigraph stores typed literals by value, in their canonical form:
+``"1.50"^^xsd:decimal`` comes back as ``"1.5"``, ``"x"@en-AU`` as ``"x"@en-au``,
+and ``"1992"^^xsd:int`` as ``"1992"^^xsd:integer``. Two readings of one file
+would then differ. The first two kinds keep the value, the datatype and the
+language: the reference parser reads them in the same canonical form
+(``canonical_literal``; rdflib already does so for integers and booleans), so
+both engines see one literal. The last kind changes the datatype, and an
+ill-typed literal (``"yes"^^xsd:boolean``) is stored as if it were fine: a check
+on the store would see another literal than the one written, and a year
+written ``xsd:int`` would pass the integer rule. So the fast validator looks
+for those first (``altered_literals``), and hands the whole validation to
+pySHACL when it finds one.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+_SUBJECT = pyoxigraph.NamedNode("urn:pskg:literal")
+_STRING = pyoxigraph.NamedNode(str(XSD.string))
+
+
+@dataclass(frozen=True)
+class AlteredLiteral:
+    """A literal as written in a file, and why the store would not keep it so."""
+
+    path: Path
+    literal: str
+    why: str
+
+
+def altered_literals(files: Iterable[tuple[Path, str | None]]) -> list[AlteredLiteral]:
+    """Every distinct literal of ``files`` (path, base IRI) that the store would not keep as rdflib reads it.
+
+    The files are read again by pyoxigraph's parser, which keeps literals as
+    written; each distinct literal is then checked once. Plain strings are
+    never changed, and are skipped first.
+    """
+    found = []
+    for path, base in files:
+        literals = {
+            term
+            for quad in pyoxigraph.parse(path=path, format=pyoxigraph.RdfFormat.TURTLE, base_iri=base)
+            if (term := quad.object).__class__ is pyoxigraph.Literal and term.datatype != _STRING
+        }
+        for term in sorted(literals, key=str):
+            why = _why_altered(term)
+            if why:
+                found.append(AlteredLiteral(path, str(term), why))
+    return found
+
+
+def canonical_literal(literal: Literal) -> Literal:
+    """The literal in the form the store keeps, when that form has the same datatype (well-typed literals
+    only): what both engines then read. Otherwise the literal as it is."""
+    if literal.ill_typed or (literal.datatype is None and not literal.language):
+        return literal
+    try:
+        kept = _round_trip(_to_oxigraph(literal))
+    except ValueError:  # a language tag pyoxigraph refuses: the file never reaches the store
+        return literal
+    if _datatype(kept) != _rdflib_type(literal):
+        return literal
+    if kept.language:
+        return Literal(kept.value, lang=kept.language)
+    return Literal(kept.value, datatype=literal.datatype)
+
+
+def stored_as_read(literal: Literal) -> bool:
+    """Whether the store keeps an rdflib literal with its datatype, well-typed (a shapes-graph constant)."""
+    try:
+        return not literal.ill_typed and _datatype(_round_trip(_to_oxigraph(literal))) == _rdflib_type(literal)
+    except ValueError:  # a language tag pyoxigraph refuses
+        return False
+
+
+def _why_altered(term: pyoxigraph.Literal) -> str | None:
+    with warnings.catch_warnings(), _quiet_rdflib():
+        warnings.simplefilter("ignore")
+        read = (
+            Literal(term.value, lang=term.language)
+            if term.language
+            else Literal(term.value, datatype=URIRef(term.datatype.value))
+        )
+    if read.ill_typed:
+        return "ill-typed: its lexical form is not one of its datatype"
+    kept = _round_trip(term)
+    if _datatype(kept) != _rdflib_type(read):
+        return f"stored with datatype {_datatype(kept)}"
+    return None
+
+
+def _to_oxigraph(literal: Literal) -> pyoxigraph.Literal:
+    if literal.language:
+        return pyoxigraph.Literal(str(literal), language=literal.language)
+    return pyoxigraph.Literal(str(literal), datatype=pyoxigraph.NamedNode(str(literal.datatype or XSD.string)))
+
+
+def _round_trip(term: pyoxigraph.Literal) -> pyoxigraph.Literal:
+    store = pyoxigraph.Store()
+    store.add(pyoxigraph.Quad(_SUBJECT, _SUBJECT, term))
+    kept = next(iter(store)).object
+    assert isinstance(kept, pyoxigraph.Literal)
+    return kept
+
+
+def _datatype(term: pyoxigraph.Literal) -> str:
+    return str(RDF.langString) if term.language else term.datatype.value
+
+
+def _rdflib_type(literal: Literal) -> str:
+    return str(RDF.langString) if literal.language else str(literal.datatype or XSD.string)
+
+
+class _quiet_rdflib:
+    """rdflib logs a traceback for each literal it cannot convert: the reason is reported instead."""
+
+    def __enter__(self) -> None:
+        self.logger = logging.getLogger("rdflib.term")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.CRITICAL)
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.setLevel(self.level)
