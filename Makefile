@@ -25,6 +25,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	scripts/install-test-services.sh
+	PYTHON=$(BIN)/python scripts/fetch-shacl-suite.sh
 	$(BIN)/pytest
 
 clean:

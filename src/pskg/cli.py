@@ -26,6 +26,8 @@ from pskg.output import FORMATS, render
 from pskg.queries import find_query, saved_queries
 from pskg.report_cli import add_report_command
 from pskg.store_cli import add_endpoint_options, add_store_commands, endpoint_result
+from pskg.validation_output import FORMATS as REPORT_FORMATS
+from pskg.validation_output import render_report, verdict
 
 EPILOG = "Exit codes: 0 ok, 1 validation or link check failed, 2 bad input, 3 endpoint error, 130 interrupted."
 
@@ -62,7 +64,24 @@ def _parser() -> argparse.ArgumentParser:
     add_engine_option(build_cmd)
     build_cmd.set_defaults(handler=_build)
 
-    validate_cmd = commands.add_parser("validate", help="check the data against the SHACL shapes", epilog=EPILOG)
+    validate_cmd = commands.add_parser(
+        "validate",
+        help="check the data against the SHACL shapes",
+        description="Validate Turtle data against SHACL shapes: the project's by default, or any files given. "
+        "Shapes the fast engine does not compile are checked by pySHACL, and a line on stderr says which.",
+        epilog="Example: check a new data file with the ontology and the project's shapes before sending it:\n"
+        "  pskg validate --data ontology/pss.ttl data/*.ttl my-new-facts.ttl\n" + EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    validate_cmd.add_argument(
+        "--data", nargs="+", type=Path, metavar="FILE", help="Turtle files to validate (default: ontology/ and data/)"
+    )
+    validate_cmd.add_argument(
+        "--shapes", nargs="+", type=Path, metavar="FILE", help="SHACL shape files (default: validation/)"
+    )
+    validate_cmd.add_argument(
+        "--format", "-f", choices=REPORT_FORMATS, default="text", help="report format (default: text)"
+    )
     add_engine_option(validate_cmd)
     validate_cmd.set_defaults(handler=_validate)
 
@@ -134,16 +153,13 @@ def _check_output_folder(folder: Path) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    triples, files, report = engine_validation(args.engine)
-    for violation in report.violations:
-        print(violation.describe())
-    violations = sum(1 for v in report.violations if v.severity == "Violation")
-    others = len(report.violations) - violations
-    if report.conforms:
-        print(f"conforms: {triples} triples from {files} files, {others} warnings")
-        return EXIT_OK
-    print(f"does not conform: {violations} violations, {others} warnings", file=sys.stderr)
-    return EXIT_INVALID
+    triples, files, report = engine_validation(args.engine, args.data, args.shapes)
+    for notice in report.notices:
+        print(f"pskg: {notice}", file=sys.stderr)
+    sys.stdout.write(render_report(report, triples, files, args.format))
+    if args.format == "text":  # the verdict: to stdout when it conforms, to stderr when it does not (as before)
+        print(verdict(report, triples, files), file=sys.stdout if report.conforms else sys.stderr)
+    return EXIT_OK if report.conforms else EXIT_INVALID
 
 
 def _query(args: argparse.Namespace) -> int:

@@ -91,7 +91,10 @@ def validate_files(data: Sequence[Path], shapes: Sequence[Path], relative_to_fil
 
 def routing_notice(plan: Plan) -> str:
     """One line: how many shapes each engine checked, and why the first ones were handed over."""
-    reasons = "; ".join(f"{short(shape)}: {why}" for shape, why in plan.routed[:_REASONS_SHOWN])
+    reasons = "; ".join(  # a reason names the shape it is about: the routed one, or one it refers to
+        why if why.startswith(shape.n3()) else f"{short(shape)}, through {why}"
+        for shape, why in plan.routed[:_REASONS_SHOWN]
+    )
     more = f"; and {len(plan.routed) - _REASONS_SHOWN} more" if len(plan.routed) > _REASONS_SHOWN else ""
     return (
         f"validation: {len(plan.compiled)} shapes compiled to SPARQL, {len(plan.routed)} checked by pySHACL "
