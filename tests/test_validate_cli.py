@@ -95,7 +95,7 @@ def test_a_shape_no_engine_can_apply_is_a_clear_error(tmp_path, capsys):
         '    sh:sparql [ sh:select "SELECT $this WHERE { $this ?p ?o " ] .\n',
         encoding="utf-8",
     )
-    status, out, err = run(capsys, "validate", "--shapes", str(broken))
+    status, _, err = run(capsys, "validate", "--shapes", str(broken))
     assert status == 2
     assert "Traceback" not in err and "cannot be applied" in err
 

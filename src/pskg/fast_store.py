@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 
 from pskg.errors import PskgError
 from pskg.literal_forms import AlteredLiteral, altered_literals
@@ -57,7 +57,13 @@ class FastSources:
 
     def altered_literals(self) -> list[AlteredLiteral]:
         """The literals of the files that the store does not keep as written (see ``pskg.literal_forms``)."""
-        return altered_literals((path, self.bases.get(path)) for path in self.files)
+        by_graph = {file_graph(path): path for path in self.files}
+        query = (
+            "SELECT DISTINCT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(isLiteral(?o) && LANG(?o) = "" && DATATYPE(?o) != <{XSD.string}>) }}'
+        )
+        stored = ((by_graph[row["g"]], row["o"]) for row in self.store.query(query) if row["g"] in by_graph)
+        return altered_literals(((path, self.bases.get(path)) for path in self.files), stored)
 
     def files_of(self, subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode) -> tuple[Path, ...]:
         """The files that describe ``subject``, in load order."""

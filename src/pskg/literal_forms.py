@@ -17,6 +17,7 @@ pySHACL when it finds one.
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,25 +40,46 @@ class AlteredLiteral:
     why: str
 
 
-def altered_literals(files: Iterable[tuple[Path, str | None]]) -> list[AlteredLiteral]:
-    """Every distinct literal of ``files`` (path, base IRI) that the store would not keep as rdflib reads it.
+#: The datatypes the store replaces (by ``xsd:integer``, or ``xsd:dateTime``): a literal of one of them is lost
+#: in the store, so a file that may write one is read again, literal by literal.
+_REPLACED = b"int|long|short|byte|nonNegativeInteger|positiveInteger|negativeInteger|nonPositiveInteger|"
+_REPLACED += b"unsignedInt|unsignedLong|unsignedShort|unsignedByte|dateTimeStamp"
+#: ``^^`` then an IRI that ends in one of them or holds an escape, or a prefixed name whose local part is one:
+#: a superset of the literals the store replaces (a false alarm only costs a closer look).
+_MAY_BE_REPLACED = re.compile(
+    rb"\^\^\s*(?:<[^>]*(?:\\|(?:" + _REPLACED + rb")>)|[^\s<>\"';,()\[\]]*:(?:" + _REPLACED + rb")(?![\w-]|\.[\w-]))"
+)
 
-    The files are read again by pyoxigraph's parser, which keeps literals as
-    written; each distinct literal is then checked once. Plain strings are
-    never changed, and are skipped first.
+
+def altered_literals(
+    files: Iterable[tuple[Path, str | None]], stored: Iterable[tuple[Path, pyoxigraph.Literal]]
+) -> list[AlteredLiteral]:
+    """The literals of ``files`` (path, base IRI) that the store does not keep as rdflib reads them.
+
+    Two kinds: a literal whose datatype the store replaces, which only the text
+    shows (a file whose text may hold one is read again by pyoxigraph's parser,
+    which keeps literals as written); and an ill-typed literal, which the store
+    keeps as it is: ``stored`` gives each file's distinct typed literals, as the
+    store holds them, and rdflib says which are ill-typed.
     """
-    found = []
+    found = {}
     for path, base in files:
-        literals = {
-            term
-            for quad in pyoxigraph.parse(path=path, format=pyoxigraph.RdfFormat.TURTLE, base_iri=base)
-            if (term := quad.object).__class__ is pyoxigraph.Literal and term.datatype != _STRING
-        }
-        for term in sorted(literals, key=str):
-            why = _why_altered(term)
-            if why:
-                found.append(AlteredLiteral(path, str(term), why))
-    return found
+        if _MAY_BE_REPLACED.search(path.read_bytes()):
+            for term in _typed_literals(pyoxigraph.parse(path=path, format=pyoxigraph.RdfFormat.TURTLE, base_iri=base)):
+                if why := _why_altered(term):
+                    found[path, str(term)] = why
+    for path, term in stored:
+        if why := _why_altered(term):
+            found[path, str(term)] = why
+    return [AlteredLiteral(path, literal, why) for (path, literal), why in sorted(found.items(), key=str)]
+
+
+def _typed_literals(quads: Iterable[pyoxigraph.Quad]) -> list[pyoxigraph.Literal]:
+    """The distinct literals of ``quads`` but plain strings (which no store changes), in a stable order."""
+    literals = {
+        term for quad in quads if (term := quad.object).__class__ is pyoxigraph.Literal and term.datatype != _STRING
+    }
+    return sorted(literals, key=str)
 
 
 def canonical_literal(literal: Literal) -> Literal:
