@@ -14,7 +14,17 @@ import os
 import pytest
 
 from pskg.errors import PskgError
-from tests.shacl_suite import PYSHACL_FAILS, Case, cases, outcome, reference_outcome, suite_dir
+from tests.shacl_suite import (
+    PYSHACL_FAILS,
+    REPO,
+    Case,
+    case_passes,
+    cases,
+    conformance_markdown,
+    outcome,
+    reference_outcome,
+    suite_dir,
+)
 
 #: Cases in the suite: a shrinking suite (a folder moved, a parse that drops entries) is noticed.
 EXPECTED_CASES = 216
@@ -52,3 +62,10 @@ def test_default_validator_gives_the_expected_report(case: Case) -> None:
             outcome(case)
         return
     assert outcome(case) == expected
+
+
+def test_readme_conformance_block_is_current() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- shacl-conformance:start -->\n", 1)[1].split("<!-- shacl-conformance:end -->", 1)[0]
+    current = conformance_markdown({case.name: case_passes(case) for case in CASES})
+    assert block == current, "run `python scripts/shacl_conformance.py` to write the README's block"
