@@ -173,9 +173,10 @@ def top_level_shapes(shapes: Graph) -> list[Node]:
 
 
 def class_types(shapes: Graph) -> set[Node]:
-    """The types that make a shape a class, with itself as implicit class target: ``rdfs:Class`` and its
-    direct sub-classes in the shapes graph (as pySHACL reads SHACL 2.1.3.3)."""
-    return {RDFS.Class, *shapes.subjects(RDFS.subClassOf, RDFS.Class)}
+    """The types that make a shape a class, with itself as implicit class target: ``rdfs:Class``, ``owl:Class``
+    and the direct sub-classes of ``rdfs:Class`` in the shapes graph (as pySHACL reads SHACL 2.1.3.3: it
+    adds ``owl:Class rdfs:subClassOf rdfs:Class`` to every shapes graph)."""
+    return {RDFS.Class, OWL.Class, *shapes.subjects(RDFS.subClassOf, RDFS.Class)}
 
 
 def _is_typed_shape(shapes: Graph, node: Node) -> bool:

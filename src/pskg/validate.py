@@ -97,9 +97,7 @@ def validate(sources: SourceGraph, shapes: Graph | None = None, skip: Sequence[N
     of their own, yet still apply wherever another shape refers to them
     (pySHACL's ``use_shapes`` gathers nested shapes otherwise, and misses results).
     """
-    shapes = load_shapes() if shapes is None else shapes
-    if skip:
-        shapes = _without_targets(shapes, set(skip))
+    shapes = _without_targets(load_shapes() if shapes is None else shapes, set(skip))  # a copy: pySHACL adds to it
     try:
         conforms, report, _ = pyshacl.validate(
             sources.graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
@@ -123,7 +121,8 @@ _TARGET_PREDICATES = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.tar
 
 
 def _without_targets(shapes: Graph, skip: set[Node]) -> Graph:
-    """A copy of ``shapes`` where the shapes of ``skip`` have no targets."""
+    """A copy of ``shapes`` where the shapes of ``skip`` have no targets (pySHACL adds triples to the graph
+    it is given: the caller's stays as it was)."""
     kept = Graph()
     for prefix, namespace in shapes.namespaces():
         kept.bind(prefix, namespace)
