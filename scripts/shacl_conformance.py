@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.shacl_suite import case_passes, cases, conformance_markdown  # noqa: E402
+from tests.shacl_suite import case_passes, cases, conformance_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- shacl-conformance:start -->\n", "<!-- shacl-conformance:end -->"

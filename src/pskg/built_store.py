@@ -24,11 +24,11 @@ from rdflib.namespace import RDF, RDFS
 from pskg import __version__
 from pskg.atomic import atomic_path
 from pskg.errors import ParameterError
-from pskg.fast_reason import infer_fast
 from pskg.fast_store import load_fast_sources
 from pskg.load import read_turtle_text
 from pskg.namespaces import ID, PSS
 from pskg.queries import PARAMETER_CLASSES, QueryResult, SavedQuery, _expand_or_none, bind_parameters
+from pskg.reasoning import infer_with_fallback
 from pskg.remote import substitute
 from pskg.resources import project_root, resource_dir
 from pskg.solution_rows import solution_rows
@@ -71,7 +71,7 @@ def built_store(key: str | None = None) -> BuiltStore:
         except (OSError, SyntaxError, ValueError):
             del store  # damaged or unreadable: built again below
     sources = load_fast_sources()
-    files, inferred = sources.files, infer_fast(sources)
+    files, inferred = sources.files, infer_with_fallback(sources)
     del sources  # one graph in memory at a time
     store = one_graph(files, inferred)
     del inferred

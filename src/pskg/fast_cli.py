@@ -8,13 +8,13 @@ card's stack, which the agreement tests hold the fast path to.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from rdflib import Graph
 
 from pskg.answer_cache import cached_fast_query
 from pskg.built_store import run_fast_query
-from pskg.fast_reason import infer_fast
 from pskg.fast_store import FastSources, load_fast_sources
 from pskg.fast_validate import validate_fast
 from pskg.graph import load_knowledge_graph
@@ -22,7 +22,8 @@ from pskg.load import SourceGraph, load_sources
 from pskg.namespaces import new_graph
 from pskg.queries import QueryResult, SavedQuery, run_query
 from pskg.reason import infer
-from pskg.validate import ValidationReport, validate
+from pskg.reasoning import infer_with_fallback
+from pskg.validate import ValidationReport, load_shapes, validate
 
 ENGINES = ("fast", "reference")
 
@@ -44,13 +45,21 @@ def engine_query(engine: str, query: SavedQuery, values: dict[str, str], cached:
     return cached_fast_query(query, values) if cached else run_fast_query(query, values)
 
 
-def engine_validation(engine: str) -> tuple[int, int, ValidationReport]:
-    """Asserted triples, files and the validation report, on the chosen engine."""
+def engine_validation(
+    engine: str, data: Sequence[Path] | None = None, shapes: Sequence[Path] | None = None
+) -> tuple[int, int, ValidationReport]:
+    """Asserted triples, files and the validation report of ``data`` against ``shapes`` (default: the
+    project's ontology and data, and its shapes), on the chosen engine."""
+    shapes_graph = load_shapes(shapes)
     if engine == "reference":
-        sources = load_sources()
-        return len(sources.graph), len(sources.files), validate(sources)
-    fast = load_fast_sources()
-    return fast.triple_count(), len(fast.files), validate_fast(fast)
+        sources = load_sources() if data is None else SourceGraph()
+        for path in data or ():
+            sources.add_file(path)
+        return len(sources.graph), len(sources.files), validate(sources, shapes_graph)
+    fast = load_fast_sources() if data is None else FastSources()
+    for path in data or ():
+        fast.add_file(path)
+    return fast.triple_count(), len(fast.files), validate_fast(fast, shapes_graph)
 
 
 def engine_checks(engine: str, sources: SourceGraph) -> tuple[ValidationReport, Graph]:
@@ -65,7 +74,7 @@ def engine_checks(engine: str, sources: SourceGraph) -> tuple[ValidationReport, 
     if not report.conforms:
         return report, new_graph()
     inferred = new_graph()
-    inferred.parse(data=infer_fast(fast).decode("utf-8"), format="nt")
+    inferred.parse(data=infer_with_fallback(fast).decode("utf-8"), format="nt")
     return report, inferred
 
 

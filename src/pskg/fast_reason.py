@@ -1,17 +1,23 @@
 """The OWL RL entailments our ontology actually licenses, computed directly: the fast reasoner.
 
 owlrl applies every OWL RL rule to every triple until nothing changes, in Python
-(about 50 s for 90k triples). Our ontology uses few constructs: sub-classes and
-sub-properties, domains and ranges, one inverse, one property chain. This
-module reads those axioms from the ontology, closes the schema in Python
-(small), and applies each rule kind to the data as one SPARQL update on
-pyoxigraph. ``reason.infer`` stays the reference: tests check that both yield
-the same triples. An ontology with any other OWL construct is refused
-(``UnsupportedOntology``), and callers fall back to owlrl.
+(about 50 s for 90k triples). Our ontology uses few constructs; this module
+reads their axioms, closes the schema in Python (small), and applies each rule
+kind to the data as one SPARQL update on pyoxigraph. It covers:
 
-Assumption, as for owlrl's output that ``reason`` keeps: the data conforms to the
-shapes, so functional properties have one value each and no ``owl:sameAs`` is
-entailed (the build validates before it reasons).
+- ``rdfs:subClassOf`` and ``rdfs:subPropertyOf`` (closed transitively), ``rdfs:domain``, ``rdfs:range``;
+- ``owl:inverseOf`` between named properties;
+- ``owl:propertyChainAxiom`` whose links are named properties or ``[ owl:inverseOf p ]``;
+- ``owl:FunctionalProperty`` and ``owl:InverseFunctionalProperty`` while no subject has two values of one
+  (no value two subjects), asserted or inferred: owlrl then entails only ``x owl:sameAs x``, which ``reason`` drops.
+
+Any other OWL RL construct with consequences ``reason`` keeps (``UNSUPPORTED``: equality, transitive,
+symmetric and equivalent properties, keys, class expressions and restrictions, two values of a functional
+property, inverses of blank nodes, blank nodes or ``id:`` resources in the schema) makes ``infer_fast``
+raise ``UnsupportedOntology``, naming each with a use; ``reasoning.infer_with_fallback``, which the build
+and the queries call, then runs owlrl on the same files. Consistency checks (``owl:disjointWith``, ...)
+and constructs outside OWL 2 RL entail nothing ``reason`` keeps, on either engine: ``reasoning`` names them.
+``reason.infer`` stays the reference: tests check that both yield the same triples.
 """
 
 from __future__ import annotations
@@ -19,42 +25,111 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pyoxigraph
+from owlrl.XsdDatatypes import OWL_Datatype_Subsumptions
+from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from pskg.errors import PskgError
 from pskg.fast_store import INFERRED_GRAPH, FastSources
-from pskg.namespaces import ID
+from pskg.namespaces import ID, PREFIXES
 from pskg.reason import UNINFORMATIVE_TYPES
 
-#: OWL vocabulary whose rules this module does not apply; its presence means: use owlrl.
-UNSUPPORTED = tuple(
-    str(term)
-    for term in (
+
+def _curie(iri: str) -> str:
+    """``owl:sameAs`` for a term of a project prefix, ``<iri>`` for any other."""
+    for prefix, namespace in sorted(((p, str(n)) for p, n in PREFIXES.items()), key=lambda item: -len(item[1])):
+        if iri.startswith(namespace) and iri != namespace:
+            return f"{prefix}:{iri.removeprefix(namespace)}"
+    return f"<{iri}>"
+
+
+@dataclass(frozen=True)
+class Construct:
+    """An OWL construct, and the graph pattern that finds a use of it (``?x``: the term a notice names)."""
+
+    name: str
+    where: str
+    case: str = ""
+
+    def described(self, term: str) -> str:
+        """``owl:TransitiveProperty (ex:partOf)``: what a notice says of one use."""
+        return f"{self.name} ({term}: {self.case})" if self.case else f"{self.name} ({term})"
+
+
+def vocabulary(*terms: URIRef) -> tuple[Construct, ...]:
+    """One construct per OWL term, used as a predicate or as a type (owlrl's rules dispatch on both)."""
+    return tuple(Construct(_curie(str(t)), f"{{ ?x <{t}> ?y }} UNION {{ ?x a <{t}> }}") for t in terms)
+
+
+_SCHEMA = (RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range)
+_IN_ID = f'FILTER(isIRI(?x) && STRSTARTS(STR(?x), "{ID}"))'
+#: A blank node that is more than ``[ owl:inverseOf p ]`` in a list: something a chain link cannot say.
+_NOT_A_LINK = (
+    f"NOT EXISTS {{ ?l <{RDF.first}> ?x }} || EXISTS {{ ?x ?p ?o FILTER(?p != <{OWL.inverseOf}>) }} "
+    f"|| EXISTS {{ ?s ?q ?x FILTER(?q != <{RDF.first}>) }}"
+)
+_DATATYPES = " ".join(f"<{t}>" for t in sorted(OWL_Datatype_Subsumptions))
+
+#: What owlrl entails and the closure does not compute; its use means: OWL RL with owlrl.
+UNSUPPORTED: tuple[Construct, ...] = (
+    *vocabulary(
+        OWL.sameAs,
         OWL.equivalentClass,
         OWL.equivalentProperty,
-        OWL.sameAs,
         OWL.TransitiveProperty,
         OWL.SymmetricProperty,
-        OWL.InverseFunctionalProperty,
-        OWL.Restriction,
         OWL.hasKey,
-        OWL.unionOf,
         OWL.intersectionOf,
+        OWL.unionOf,
         OWL.oneOf,
-        OWL.complementOf,
-        OWL.disjointWith,
-        OWL.AllDisjointClasses,
-    )
+        OWL.hasValue,
+        OWL.someValuesFrom,
+        OWL.allValuesFrom,
+        OWL.maxCardinality,
+        OWL.maxQualifiedCardinality,
+    ),
+    Construct(
+        "owl:FunctionalProperty",
+        f"?x a <{OWL.FunctionalProperty}> . ?s ?x ?a , ?b FILTER(!sameTerm(?a, ?b))",
+        "a subject with two values",
+    ),
+    Construct(
+        "owl:InverseFunctionalProperty",
+        f"?x a <{OWL.InverseFunctionalProperty}> . ?a ?x ?o . ?b ?x ?o FILTER(!sameTerm(?a, ?b))",
+        "a value with two subjects",
+    ),
+    Construct(
+        "owl:inverseOf",
+        f"?x <{OWL.inverseOf}> ?y FILTER(isBlank(?y) || (isBlank(?x) && ({_NOT_A_LINK})))",
+        "a blank node, not a property chain's link",
+    ),
+    Construct("owl:propertyChainAxiom", f"?x <{OWL.propertyChainAxiom}> ?y FILTER(isBlank(?x))", "an inverse's chain"),
+    *(Construct(_curie(str(p)), f"?x <{p}> ?y FILTER(isBlank(?x) || isBlank(?y))", "a blank node") for p in _SCHEMA),
+    *(Construct(_curie(str(p)), f"?x <{p}> ?y {_IN_ID}", "an id: resource in the schema") for p in _SCHEMA),
+    *(
+        Construct(_curie(str(t)), f"?x a <{t}> {_IN_ID}", "an id: resource in the schema")
+        for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
+    ),
+    Construct("rdf:type", f"?x a ?t VALUES ?t {{ {_DATATYPES} }} {_IN_ID}", "an id: resource of an XSD datatype"),
 )
 
 
 class UnsupportedOntology(PskgError):
-    """The ontology uses an OWL construct the targeted closure does not cover."""
+    """The sources use OWL constructs the targeted closure does not cover: ``constructs`` names each, with a use."""
+
+    def __init__(self, constructs: list[str]) -> None:
+        self.constructs = constructs
+        verb = "is" if len(constructs) == 1 else "are"
+        super().__init__(f"{', '.join(constructs)} {verb} not in the fast closure")
 
 
 Pairs = set[tuple[str, str]]
+#: A link of a property chain: the property, and whether the chain follows it backwards (``[ owl:inverseOf p ]``).
+Link = tuple[str, bool]
+_NIL = pyoxigraph.NamedNode(str(RDF.nil))
 
 
 def infer_fast(sources: FastSources) -> bytes:
@@ -67,7 +142,6 @@ def infer_fast(sources: FastSources) -> bytes:
     insertion costs more than the query that finds it).
     """
     store = sources.store
-    _refuse_unsupported(store)
     sub_class = _closure(_pairs(store, RDFS.subClassOf))
     sub_property = _closure(_pairs(store, RDFS.subPropertyOf))
     inverse = _pairs(store, OWL.inverseOf)
@@ -81,6 +155,7 @@ def infer_fast(sources: FastSources) -> bytes:
             _update_chain(store, target, links)
         if _inferred_count(store) == before:
             break
+    _refuse_unsupported(sources)
     supers = defaultdict(set)
     for sub, sup in sub_class:
         supers[sub].add(sup)
@@ -121,11 +196,29 @@ def _types(store: pyoxigraph.Store, *rules: tuple[str, Pairs]) -> bytes:
     return table.replace(b"\t", f" <{RDF.type}> ".encode()).replace(b"\n", b" .\n")
 
 
-def _refuse_unsupported(store: pyoxigraph.Store) -> None:
-    values = " ".join(f"<{term}>" for term in UNSUPPORTED)
-    query = f"SELECT ?t WHERE {{ VALUES ?t {{ {values} }} {{ ?x ?t ?y }} UNION {{ ?x a ?t }} }} LIMIT 1"
-    for solution in store.query(query, use_default_graph_as_union=True):
-        raise UnsupportedOntology(f"the ontology uses {solution['t'].value}: the fast reasoner does not apply it")
+def found(sources: FastSources, constructs: Iterable[Construct]) -> list[str]:
+    """Each of ``constructs`` that some graph of ``sources`` uses, described with one use (a query each: LIMIT 1)."""
+    described = []
+    for construct in constructs:
+        query = f"SELECT ?x WHERE {{ {construct.where} }} LIMIT 1"
+        for solution in sources.store.query(query, use_default_graph_as_union=True):
+            described.append(construct.described(_term_name(sources, solution["x"])))
+    return described
+
+
+def _term_name(sources: FastSources, term: pyoxigraph.NamedNode | pyoxigraph.BlankNode) -> str:
+    """A name for a notice: the IRI, or, for a blank node, the files that describe it."""
+    if isinstance(term, pyoxigraph.NamedNode):
+        return _curie(term.value)
+    files = ", ".join(path.name for path in sources.files_of(term))
+    return f"a blank node of {files}" if files else "a blank node"
+
+
+def _refuse_unsupported(sources: FastSources) -> None:
+    """Raise if ``sources`` use an ``UNSUPPORTED`` construct: checked once the property triples are inferred,
+    which may use one too (a functional property's second value, a sub-property of ``owl:sameAs``)."""
+    if unsupported := found(sources, UNSUPPORTED):
+        raise UnsupportedOntology(unsupported)
 
 
 def _pairs(store: pyoxigraph.Store, predicate: object) -> Pairs:
@@ -160,17 +253,46 @@ def _typed(pairs: Pairs, supers: dict[str, set[str]]) -> Pairs:
     return {(prop, cls) for prop, direct in pairs for cls in {direct, *supers.get(direct, ())}}
 
 
-def _chains(store: pyoxigraph.Store) -> list[tuple[str, list[str]]]:
-    """Each ``owl:propertyChainAxiom``: the property and its links, in order."""
-    query = f"""SELECT ?p ?list WHERE {{ ?p <{OWL.propertyChainAxiom}> ?list }}"""
-    chains = []
-    for solution in store.query(query, use_default_graph_as_union=True):
-        links, node = [], solution["list"]
-        while node != pyoxigraph.NamedNode(str(RDF.nil)):
-            links.append(next(store.quads_for_pattern(node, pyoxigraph.NamedNode(str(RDF.first)), None)).object.value)
-            node = next(store.quads_for_pattern(node, pyoxigraph.NamedNode(str(RDF.rest)), None)).object
-        chains.append((solution["p"].value, links))
-    return chains
+def _chains(store: pyoxigraph.Store) -> list[tuple[str, list[Link]]]:
+    """Each ``owl:propertyChainAxiom`` of a named property (``UNSUPPORTED`` has the others): its links, in order."""
+    query = f"""SELECT ?p ?list WHERE {{ ?p <{OWL.propertyChainAxiom}> ?list FILTER(isIRI(?p)) }}"""
+    solutions = list(store.query(query, use_default_graph_as_union=True))
+    return [(solution["p"].value, _links(store, solution["p"].value, solution["list"])) for solution in solutions]
+
+
+def _links(store: pyoxigraph.Store, target: str, node: object) -> list[Link]:
+    """The links of ``target``'s chain; a list that is not one is the user's to fix, named, not a traceback."""
+    links: list[Link] = []
+    seen = set()
+    while node != _NIL:
+        first, rest = _objects(store, node, RDF.first), _objects(store, node, RDF.rest)
+        if len(first) != 1 or len(rest) != 1 or node in seen:
+            raise PskgError(f"owl:propertyChainAxiom of {_curie(target)}: its value is not a well-formed RDF list")
+        seen.add(node)
+        links.append(_link(store, target, first[0]))
+        node = rest[0]
+    return links
+
+
+def _link(store: pyoxigraph.Store, target: str, item: object) -> Link:
+    """A named property, followed forwards, or ``[ owl:inverseOf p ]``, followed backwards: what OWL 2 allows."""
+    if isinstance(item, pyoxigraph.NamedNode):
+        return item.value, False
+    inverse = _objects(store, item, OWL.inverseOf)
+    if len(inverse) == 1 and isinstance(inverse[0], pyoxigraph.NamedNode):
+        return inverse[0].value, True
+    raise PskgError(
+        f"owl:propertyChainAxiom of {_curie(target)}: the link {item} is neither a property "
+        "nor [ owl:inverseOf property ]"
+    )
+
+
+def _objects(store: pyoxigraph.Store, subject: object, predicate: URIRef) -> list:
+    """The distinct objects of ``subject`` and ``predicate`` in every graph; none for a literal."""
+    if isinstance(subject, pyoxigraph.Literal):
+        return []
+    quads = store.quads_for_pattern(subject, pyoxigraph.NamedNode(str(predicate)), None)
+    return list(dict.fromkeys(quad.object for quad in quads))
 
 
 def _values(names: str, pairs: Iterable[tuple[str, str]]) -> str:
@@ -189,13 +311,20 @@ def _update(store: pyoxigraph.Store, head: str, body: str, names: str, pairs: Pa
     )
 
 
-def _update_chain(store: pyoxigraph.Store, target: str, links: list[str]) -> None:
-    steps = " ".join(f"GRAPH ?g{i} {{ ?x{i} <{link}> ?x{i + 1} }}" for i, link in enumerate(links))
+def _update_chain(store: pyoxigraph.Store, target: str, links: list[Link]) -> None:
+    steps = " ".join(_step(i, link) for i, link in enumerate(links))
     head = f"?x0 <{target}> ?x{len(links)}"
     store.update(
         f"INSERT {{ GRAPH <{INFERRED_GRAPH.value}> {{ {head} }} }} WHERE {{ {steps} "
         f"FILTER NOT EXISTS {{ GRAPH ?h {{ {head} }} }} }}"
     )
+
+
+def _step(i: int, link: Link) -> str:
+    """Link ``i`` of a chain, from ``?x{i}`` to ``?x{i + 1}``: the property's triples, read backwards for an inverse."""
+    prop, backwards = link
+    start, end = (f"?x{i + 1}", f"?x{i}") if backwards else (f"?x{i}", f"?x{i + 1}")
+    return f"GRAPH ?g{i} {{ {start} <{prop}> {end} }}"
 
 
 def _inferred_count(store: pyoxigraph.Store) -> int:
