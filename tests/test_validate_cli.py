@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from rdflib import Graph
@@ -110,3 +111,17 @@ def _project_sources() -> SourceGraph:
     for path in turtle_files("ontology") + turtle_files("data"):
         sources.add_file(path)
     return sources
+
+
+def test_build_says_once_which_shapes_pyshacl_checked(tmp_path, monkeypatch, capsys):
+    for folder in ("ontology", "data", "validation", "queries"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    (tmp_path / "validation" / "extension.ttl").write_text(EXTENSION, encoding="utf-8")
+    monkeypatch.setenv("PSKG_ROOT", str(tmp_path))
+    status, _, err = run(capsys, "build", "--dist", str(tmp_path / "dist"))
+    assert status == 1  # the extension's shapes fail: nothing is written
+    assert not (tmp_path / "dist").exists()
+    assert [line for line in err.splitlines() if "checked by pySHACL" in line] == [
+        "pskg: validation: 36 shapes compiled to SPARQL, 1 checked by pySHACL "
+        "(<https://example.org/shapes#ClosedConflict>: sh:closed is not compiled here)"
+    ]

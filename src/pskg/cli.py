@@ -24,6 +24,7 @@ from pskg.link_cli import add_link_commands
 from pskg.load import load_sources
 from pskg.output import FORMATS, render
 from pskg.queries import find_query, saved_queries
+from pskg.reasoning import print_notice
 from pskg.report_cli import add_report_command
 from pskg.store_cli import add_endpoint_options, add_store_commands, endpoint_result
 from pskg.validation_output import FORMATS as REPORT_FORMATS
@@ -155,7 +156,7 @@ def _check_output_folder(folder: Path) -> None:
 def _validate(args: argparse.Namespace) -> int:
     triples, files, report = engine_validation(args.engine, args.data, args.shapes)
     for notice in report.notices:
-        print(f"pskg: {notice}", file=sys.stderr)
+        print_notice(notice)
     sys.stdout.write(render_report(report, triples, files, args.format))
     if args.format == "text":  # the verdict: to stdout when it conforms, to stderr when it does not (as before)
         print(verdict(report, triples, files), file=sys.stdout if report.conforms else sys.stderr)

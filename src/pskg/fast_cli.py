@@ -22,7 +22,7 @@ from pskg.load import SourceGraph, load_sources
 from pskg.namespaces import new_graph
 from pskg.queries import QueryResult, SavedQuery, run_query
 from pskg.reason import infer
-from pskg.reasoning import infer_with_fallback
+from pskg.reasoning import infer_with_fallback, print_notice
 from pskg.validate import ValidationReport, load_shapes, validate
 
 ENGINES = ("fast", "reference")
@@ -70,7 +70,9 @@ def engine_checks(engine: str, sources: SourceGraph) -> tuple[ValidationReport, 
     fast = FastSources()
     for path in sources.files:
         fast.add_file(path)
-    report = validate_fast(fast)
+    report = validate_fast(fast, reference=sources)
+    for line in report.notices:
+        print_notice(line)
     if not report.conforms:
         return report, new_graph()
     inferred = new_graph()

@@ -4,9 +4,9 @@ pyoxigraph stores typed literals by value, in their canonical form:
 ``"1.50"^^xsd:decimal`` comes back as ``"1.5"``, ``"x"@en-AU`` as ``"x"@en-au``,
 and ``"1992"^^xsd:int`` as ``"1992"^^xsd:integer``. Two readings of one file
 would then differ. The first two kinds keep the value, the datatype and the
-language: the reference parser reads them in the same canonical form
-(``canonical_literal``; rdflib already does so for integers and booleans), so
-both engines see one literal. The last kind changes the datatype, and an
+language: validation reads them in that canonical form with either engine
+(``canonical_graph``; rdflib already does so for integers and booleans), so
+both check one literal. The release and the queries keep them as written. The last kind changes the datatype, and an
 ill-typed literal (``"yes"^^xsd:boolean``) is stored as if it were fine: a check
 on the store would see another literal than the one written, and a year
 written ``xsd:int`` would pass the integer rule. So the fast validator looks
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 _SUBJECT = pyoxigraph.NamedNode("urn:pskg:literal")
@@ -96,6 +96,29 @@ def canonical_literal(literal: Literal) -> Literal:
     if kept.language:
         return Literal(kept.value, lang=kept.language)
     return Literal(kept.value, datatype=literal.datatype)
+
+
+def canonical_graph(graph: Graph) -> Graph:
+    """``graph`` with its literals in the form the store keeps (``canonical_literal``): what both validators
+    read, so that a ``1590.0`` is ``"1590"^^xsd:decimal`` for each. The graph itself when nothing changes."""
+    forms: dict[Literal, Literal] = {}
+    changed = []
+    for triple in graph:
+        value = triple[2]
+        if isinstance(value, Literal) and (value.datatype or value.language) and value.datatype != XSD.string:
+            form = forms.setdefault(value, canonical_literal(value))
+            if form != value or form.language != value.language:
+                changed.append((triple, (triple[0], triple[1], form)))
+    if not changed:
+        return graph
+    copy = Graph(bind_namespaces="none")
+    for prefix, namespace in graph.namespaces():
+        copy.bind(prefix, namespace)
+    copy += graph
+    for old, new in changed:
+        copy.remove(old)
+        copy.add(new)
+    return copy
 
 
 def stored_as_read(literal: Literal) -> bool:

@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
-from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from pskg.errors import PskgError, TurtleSyntaxError
-from pskg.literal_forms import canonical_literal
 from pskg.namespaces import new_graph
 from pskg.resources import project_root, turtle_files
 
@@ -73,26 +71,7 @@ def parse_turtle_file(path: Path, base: str | None = None) -> Graph:
     except Exception as exc:  # rdflib raises several unrelated types for bad input
         raise TurtleSyntaxError(path, _error_line(exc), _first_line(exc)) from exc
     _reject_bad_iris(path, text, graph)
-    return _stable_blank_nodes(path, _canonical_literals(graph))
-
-
-def _canonical_literals(graph: Graph) -> Graph:
-    """Literals in the canonical form the fast store keeps (``1590.0`` as ``"1590"^^xsd:decimal``, ``@en-AU``
-    as ``@en-au``), where the datatype is the same: so both engines read one and the same literal.
-    A literal whose datatype the store would change, or an ill-typed one, stays as written (it is the
-    fast validator's cue to hand the file to pySHACL: ``pskg.literal_forms``)."""
-    forms: dict[Literal, Literal] = {}
-    changed = []
-    for triple in graph:
-        value = triple[2]
-        if isinstance(value, Literal) and (value.datatype or value.language) and value.datatype != XSD.string:
-            form = forms.setdefault(value, canonical_literal(value))
-            if form != value or form.language != value.language:
-                changed.append((triple, form))
-    for (subject, predicate, value), form in changed:
-        graph.remove((subject, predicate, value))
-        graph.add((subject, predicate, form))
-    return graph
+    return _stable_blank_nodes(path, graph)
 
 
 def _stable_blank_nodes(path: Path, graph: Graph) -> Graph:

@@ -16,6 +16,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from pskg.errors import PskgError
+from pskg.literal_forms import canonical_graph
 from pskg.load import SourceGraph, parse_turtle_file
 from pskg.namespaces import PREFIXES, new_graph
 from pskg.resources import turtle_files
@@ -98,9 +99,10 @@ def validate(sources: SourceGraph, shapes: Graph | None = None, skip: Sequence[N
     (pySHACL's ``use_shapes`` gathers nested shapes otherwise, and misses results).
     """
     shapes = _without_targets(load_shapes() if shapes is None else shapes, set(skip))  # a copy: pySHACL adds to it
+    shapes = canonical_graph(shapes)
     try:
         conforms, report, _ = pyshacl.validate(
-            sources.graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+            canonical_graph(sources.graph), shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
         )
     except Exception as exc:  # pySHACL raises many types for a shape it cannot apply
         raise PskgError(f"the SHACL shapes cannot be applied: {' '.join(str(exc).split())[:500]}") from exc
