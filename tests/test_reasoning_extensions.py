@@ -9,6 +9,7 @@ the fast closure covers, it says nothing.
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -274,3 +275,19 @@ def test_pskg_build_stops_with_a_message_on_an_axiom_owlrl_cannot_read(project: 
     err = capsys.readouterr().err
     assert "pskg: error: reasoning: owlrl failed on owl:maxCardinality" in err
     assert "Traceback" not in err
+
+
+def test_the_readme_names_every_construct_of_each_engine():
+    """The README's coverage list cannot drift from the tables the reasoner dispatches on."""
+    from pskg.fast_reason import UNSUPPORTED
+    from pskg.reasoning import CHECKS, OUTSIDE_RL
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- reasoner-coverage:start -->", 1)[1].split("<!-- reasoner-coverage:end -->", 1)[0]
+    owlrl, neither = block.split("**owlrl, with a notice**", 1)[1].split("**neither engine, with a notice**", 1)
+    assert {c.name for c in UNSUPPORTED} - {"rdf:type"} <= {name for name in _names(owlrl)}
+    assert {c.name for c in (*CHECKS, *OUTSIDE_RL)} == set(_names(neither))
+
+
+def _names(text: str) -> list[str]:
+    return re.findall(r"`((?:owl|rdfs|rdf):[A-Za-z]+)`", text)
