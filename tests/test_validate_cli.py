@@ -125,3 +125,14 @@ def test_build_says_once_which_shapes_pyshacl_checked(tmp_path, monkeypatch, cap
         "pskg: validation: 36 shapes compiled to SPARQL, 1 checked by pySHACL "
         "(<https://example.org/shapes#ClosedConflict>: sh:closed is not compiled here)"
     ]
+
+
+def test_an_engine_error_in_a_compiled_check_is_a_clear_error(monkeypatch, capsys):
+    import pskg.fast_validate
+
+    def fails(*_):
+        raise OSError("the engine gave up")
+
+    monkeypatch.setattr(pskg.fast_validate, "_violations", fails)
+    status, _, err = run(capsys, "validate")
+    assert status == 2 and "the compiled check of pssh:" in err and "the engine gave up" in err

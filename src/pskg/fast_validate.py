@@ -28,6 +28,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from pskg.engines import from_oxigraph
+from pskg.errors import PskgError
 from pskg.fast_reason import inferred_triples
 from pskg.fast_store import FastSources
 from pskg.load import SourceGraph
@@ -136,6 +137,15 @@ class _Targets:
 
 
 def _run(sources: FastSources, check: Check, targets: _Targets) -> list[Violation]:
+    try:
+        return _violations(sources, check, targets)
+    except (SyntaxError, ValueError, OSError) as exc:  # the engine's own errors, never a traceback
+        raise PskgError(
+            f"the compiled check of {short(check.shape)} failed: {' '.join(str(exc).split())[:300]}"
+        ) from exc
+
+
+def _violations(sources: FastSources, check: Check, targets: _Targets) -> list[Violation]:
     solutions = sources.store.query(check.query, **_asserted(sources))
     names = {variable.value for variable in solutions.variables}
     found = []
