@@ -181,6 +181,31 @@ CASES = [
         ("no parameter 'colour'",),
     ),
     BadInput("missing-query-file", lambda root: None, ("query", "missing/file.rq"), 2, ("no such query file",)),
+    BadInput(
+        "year-written-as-int",
+        _replace_once("data/memberships.ttl", "pss:startYear 1992 ;", 'pss:startYear "1992"^^xsd:int ;'),
+        ("validate",),
+        1,
+        ("pss:startYear", "sh:DatatypeConstraintComponent", "every shape checked by pySHACL"),
+    ),
+    BadInput(
+        "shape-sparql-does-not-parse",
+        _append(
+            "validation/shapes.ttl",
+            "\npssh:Broken a sh:NodeShape ; sh:targetClass pss:State ;\n"
+            '    sh:sparql [ sh:select "SELECT $this WHERE {" ] .\n',
+        ),
+        ("validate",),
+        2,
+        ("the SHACL shapes cannot be applied",),
+    ),
+    BadInput(
+        "property-chain-not-a-list",
+        _append("ontology/pss.ttl", '\npss:memberOf owl:propertyChainAxiom "not a list" .\n'),
+        ("build",),
+        2,
+        ("owl:propertyChainAxiom",),
+    ),
 ]
 
 
