@@ -277,6 +277,30 @@ def test_pskg_build_stops_with_a_message_on_an_axiom_owlrl_cannot_read(project: 
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("fails", [False, True], ids=["owlrl-runs", "owlrl-fails"])
+def test_owlrl_leaves_rdflibs_literal_conversions_as_they_were(monkeypatch, fails: bool) -> None:
+    """owlrl swaps rdflib's table of literal conversions while it runs (and keeps its own after a failure):
+    the process would then read literals otherwise. A marker on a type owlrl overrides shows the table."""
+    from rdflib.term import _toPythonMapping
+
+    from pskg.reason import infer
+
+    def marker(lexical: str) -> str:
+        return lexical
+
+    monkeypatch.setitem(_toPythonMapping, XSD.dateTime, marker)
+    graph = Graph().parse(
+        data=PREFIXES + ("ex:Few owl:onProperty ex:p ; owl:maxCardinality ex:one ." if fails else "ex:a ex:p ex:b ."),
+        format="turtle",
+    )
+    if fails:
+        with pytest.raises(Exception):  # noqa: B017 - owlrl raises what the malformed axiom makes it hit
+            infer(graph)
+    else:
+        infer(graph)
+    assert _toPythonMapping[XSD.dateTime] is marker
+
+
 def test_the_readme_names_every_construct_of_each_engine():
     """The README's coverage list cannot drift from the tables the reasoner dispatches on."""
     from pskg.fast_reason import UNSUPPORTED

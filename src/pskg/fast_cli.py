@@ -76,7 +76,7 @@ def engine_checks(engine: str, sources: SourceGraph) -> tuple[ValidationReport, 
     if not report.conforms:
         return report, new_graph()
     inferred = new_graph()
-    inferred.parse(data=infer_with_fallback(fast).decode("utf-8"), format="nt")
+    inferred.parse(data=infer_with_fallback(fast, reference=sources).decode("utf-8"), format="nt")
     return report, inferred
 
 

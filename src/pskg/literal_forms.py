@@ -3,15 +3,19 @@
 pyoxigraph stores typed literals by value, in their canonical form:
 ``"1.50"^^xsd:decimal`` comes back as ``"1.5"``, ``"x"@en-AU`` as ``"x"@en-au``,
 and ``"1992"^^xsd:int`` as ``"1992"^^xsd:integer``. Two readings of one file
-would then differ. The first two kinds keep the value, the datatype and the
-language: validation reads them in that canonical form with either engine
-(``canonical_graph``; rdflib already does so for integers and booleans), so
-both check one literal. The release and the queries keep them as written. The last kind changes the datatype, and an
-ill-typed literal (``"yes"^^xsd:boolean``) is stored as if it were fine: a check
-on the store would see another literal than the one written, and a year
-written ``xsd:int`` would pass the integer rule. So the fast validator looks
-for those first (``altered_literals``), and hands the whole validation to
-pySHACL when it finds one.
+would then differ.
+
+The first two kinds keep the value, the datatype and the language: validation
+reads them in that canonical form with either engine (``canonical_graph``;
+rdflib already does so for integers and booleans), so both check one literal.
+The release and the queries keep them as written.
+
+The last kind changes the datatype, and an ill-typed literal
+(``"yes"^^xsd:boolean``) is stored as if it were fine: a check on the store
+would see another literal than the one written, and a year written ``xsd:int``
+would pass the integer rule. So the fast validator looks for those first
+(``altered_literals``), and hands the whole validation to pySHACL when it
+finds one.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,8 +135,7 @@ def stored_as_read(literal: Literal) -> bool:
 
 
 def _why_altered(term: pyoxigraph.Literal) -> str | None:
-    with warnings.catch_warnings(), _quiet_rdflib():
-        warnings.simplefilter("ignore")
+    with _quiet_rdflib():
         read = (
             Literal(term.value, lang=term.language)
             if term.language
@@ -167,13 +171,15 @@ def _rdflib_type(literal: Literal) -> str:
     return str(RDF.langString) if literal.language else str(literal.datatype or XSD.string)
 
 
-class _quiet_rdflib:
-    """rdflib logs a traceback for each literal it cannot convert: the reason is reported instead."""
-
-    def __enter__(self) -> None:
-        self.logger = logging.getLogger("rdflib.term")
-        self.level = self.logger.level
-        self.logger.setLevel(logging.CRITICAL)
-
-    def __exit__(self, *exc: object) -> None:
-        self.logger.setLevel(self.level)
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib logs a traceback for each literal it cannot convert (and warns): the reason is reported instead."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)

@@ -8,9 +8,13 @@ axioms) and never anything about the ontology's own terms.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import owlrl
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import _toPythonMapping
 
 from pskg.namespaces import ID, new_graph
 
@@ -21,7 +25,8 @@ def infer(asserted: Graph) -> Graph:
     """The triples OWL RL entails from ``asserted`` that queries may use, and only those."""
     closure = Graph(bind_namespaces="none")
     closure += asserted
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
+    with _rdflib_conversions_kept():
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
     inferred = new_graph()
     for triple in closure:
         if triple not in asserted and _is_useful(triple):
@@ -38,3 +43,16 @@ def _is_useful(triple: tuple) -> bool:
     if predicate == RDF.type and obj in UNINFORMATIVE_TYPES:
         return False
     return not (isinstance(obj, Literal) and predicate == RDF.type)
+
+
+@contextmanager
+def _rdflib_conversions_kept() -> Iterator[None]:
+    """owlrl swaps rdflib's table of literal conversions for its own while it runs, and does not put it back
+    when a rule raises: the process would then read literals otherwise (``"2011-01-01"^^xsd:dateTime`` becomes
+    ill-typed). The table is restored whatever happens."""
+    saved = dict(_toPythonMapping)
+    try:
+        yield
+    finally:
+        _toPythonMapping.clear()
+        _toPythonMapping.update(saved)

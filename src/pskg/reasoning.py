@@ -63,11 +63,15 @@ def print_notice(line: str) -> None:
     print(f"pskg: {line}", file=sys.stderr)
 
 
-def infer_with_fallback(sources: FastSources, notice: Notice = print_notice) -> bytes:
+def infer_with_fallback(
+    sources: FastSources, notice: Notice = print_notice, reference: SourceGraph | None = None
+) -> bytes:
     """The entailments ``reason.infer`` keeps, as N-Triples: the fast closure's, or owlrl's where it does not reach.
 
     ``notice`` gets one line when owlrl takes over, naming why, and one for each
-    kind of construct neither engine applies.
+    kind of construct neither engine applies. ``reference``: the same files parsed
+    by rdflib, when the caller has them (the build does); otherwise owlrl's input is
+    parsed only when it is needed.
     """
     for constructs, why in _SKIPPED:
         if skipped := found(sources, constructs):
@@ -76,14 +80,19 @@ def infer_with_fallback(sources: FastSources, notice: Notice = print_notice) -> 
         return infer_fast(sources)
     except UnsupportedOntology as unsupported:
         notice(f"reasoning: {unsupported}; OWL RL with owlrl instead")
-        return _owlrl(sources.files, unsupported)
+        return _owlrl(reference or _parsed(sources.files), unsupported)
 
 
-def _owlrl(files: list[Path], unsupported: UnsupportedOntology) -> bytes:
-    """``reason.infer`` on the files parsed as the reference engine parses them."""
+def _parsed(files: list[Path]) -> SourceGraph:
+    """The files parsed as the reference engine parses them."""
     asserted = SourceGraph()
     for path in files:
         asserted.add_file(path)
+    return asserted
+
+
+def _owlrl(asserted: SourceGraph, unsupported: UnsupportedOntology) -> bytes:
+    """``reason.infer`` on the asserted triples."""
     try:
         inferred = infer(asserted.graph)
     except Exception as exc:  # owlrl's rules raise whatever a malformed axiom makes them hit

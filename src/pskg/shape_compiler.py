@@ -107,8 +107,6 @@ _NOT_COMPILED_SPARQL = re.compile(
 )
 _PROLOGUE = re.compile(r"^\s*((?:(?:PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*)", re.IGNORECASE)
 _PROJECTION = re.compile(r"^\s*SELECT\s+(.*?)\s*(?:WHERE\b|\{)", re.IGNORECASE | re.DOTALL)
-#: Shapes graphs with these change the data or the functions every query sees: pySHACL checks them whole.
-_WHOLE_GRAPH = {SH.rule: "SHACL rules", RDF.type: "SHACL functions"}
 _FUNCTION_TYPES = {SH.SPARQLFunction, SH.Function, SH.JSFunction, SH.SPARQLTargetType, SH.JSTargetType}
 
 
