@@ -66,13 +66,7 @@ def pairs(report: ValidationReport) -> set[tuple[str, str]]:
 
 
 def both_reports(files: list[Path]) -> tuple[ValidationReport, ValidationReport]:
-    """pySHACL's report and the fast validator's, on the same files.
-
-    pySHACL compares an xsd:gYear with an xsd:integer through rdflib's Python values, which owlrl
-    changes when it first runs (it registers its own datatype mappings): before, the pair counts as
-    ordered; after, as incomparable, hence a violation, as SHACL says. The fast validator follows
-    SHACL, so the reference runs after owlrl has (see ``reasoned``), when pySHACL follows SHACL too.
-    """
+    """pySHACL's report and the fast validator's, on the same files."""
     reference, fast = SourceGraph(), FastSources()
     for path in files:
         reference.add_file(path)
@@ -82,18 +76,20 @@ def both_reports(files: list[Path]) -> tuple[ValidationReport, ValidationReport]
 
 SHAPES = load_shapes()
 ONTOLOGY = sorted((Path(__file__).resolve().parent.parent / "ontology").glob("*.ttl"))
-
-
-@pytest.fixture(scope="module", autouse=True)
-def reasoned(knowledge):
-    """owlrl has run in this process (see ``both_reports``)."""
-    return knowledge
+#: A pySHACL defect, named: it compares values through rdflib's Python values, and rdflib has none for an
+#: xsd:gYear; SHACL says values that cannot be compared violate sh:lessThanOrEquals (and sh:maxInclusive),
+#: pySHACL then reports nothing (for sh:minInclusive it does). The fast validator follows SHACL: these are
+#: the (focus, shape) pairs only it reports. (Earlier runs hid this: owlrl, run before in the same process,
+#: left its own conversions in rdflib's table, which ``reason.infer`` now restores.)
+PYSHACL_MISSES = {"Membership-startYear": {("id:TEST-membership", "pssh:Membership-yearOrder")}}
 
 
 @pytest.mark.parametrize("fixture", sorted((FIXTURES / "invalid").glob("*.ttl")), ids=lambda p: p.stem)
 def test_fast_validator_agrees_on_invalid_fixture(fixture):
     reference, fast = both_reports([*ONTOLOGY, fixture])
-    assert (fast.conforms, pairs(fast)) == (reference.conforms, pairs(reference))
+    misses = PYSHACL_MISSES.get(fixture.stem, set())
+    assert not pairs(reference) & misses, f"pySHACL now reports {misses}: remove them from PYSHACL_MISSES"
+    assert (fast.conforms, pairs(fast)) == (reference.conforms, pairs(reference) | misses)
 
 
 @pytest.mark.parametrize("fixture", sorted((FIXTURES / "valid").glob("*.ttl")), ids=lambda p: p.stem)
