@@ -3,8 +3,8 @@
     python scripts/fuzz.py --seconds 60
 
 1. Turtle loading: the real data files, mutated (bytes flipped, cut, spliced,
-   tokens inserted), go through ``pskg.load.parse_turtle_file``.
-2. Query parameters: random strings go through ``pskg.queries.parse_value`` for
+   tokens inserted), go through ``pskg.sources.parse.parse_turtle_file``.
+2. Query parameters: random strings go through ``pskg.queries.catalogue.parse_value`` for
    every parameter of every saved query.
 
 The only acceptable failure is a ``PskgError`` (a message for the user); any
@@ -23,11 +23,11 @@ import time
 import traceback
 from pathlib import Path
 
+from pskg.engines.reference.engine import load_knowledge_graph
 from pskg.errors import PskgError
-from pskg.graph import load_knowledge_graph
-from pskg.load import parse_turtle_file
-from pskg.queries import parse_value, saved_queries
-from pskg.resources import turtle_files
+from pskg.queries.catalogue import parse_value, saved_queries
+from pskg.sources.parse import parse_turtle_file
+from pskg.sources.resources import turtle_files
 
 TOKENS = [
     b"<",

@@ -20,9 +20,8 @@ from rdflib import URIRef
 
 from pskg.atomic import write_text_atomically
 from pskg.cli import main as pskg
-from pskg.namespaces import ID
-from pskg.queries import saved_queries
-from pskg.validate import short
+from pskg.queries.catalogue import saved_queries
+from pskg.sources.namespaces import ID, short
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- examples:start -->", "<!-- examples:end -->"

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pskg.build import build
-from pskg.graph import KnowledgeGraph, load_knowledge_graph
+from pskg.engines.reference.engine import load_knowledge_graph
+from pskg.release.build import build
+from pskg.sources.knowledge import KnowledgeGraph
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE_NAME = "momzikoff-alliances-postsoviet.txt"

@@ -8,7 +8,7 @@ result on focus node, path, value, source shape, constraint component and
 severity, as a multiset; blank focus nodes and values match any blank node
 (their labels differ between graphs), blank paths compare by their structure, and
 literals in the canonical form the project reads them in (``"4.0"^^xsd:decimal``
-as ``"4"``: see ``pskg.literal_forms``).
+as ``"4"``: see ``pskg.engines.literal_forms``).
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
+from pskg.engines.fast.shape_compiler import plan_shapes
+from pskg.engines.fast.store import FastSources
+from pskg.engines.literal_forms import canonical_literal
+from pskg.engines.validation import validate_files
 from pskg.errors import PskgError
-from pskg.fast_store import FastSources
-from pskg.fast_validate import validate_files
-from pskg.literal_forms import canonical_literal
-from pskg.shape_compiler import plan_shapes
-from pskg.validate import file_base, load_shapes
+from pskg.sources.shapes import file_base, load_shapes
 
 REPO = Path(__file__).resolve().parent.parent
 PYSHACL_VERSION = "0.40.1"

@@ -3,7 +3,7 @@
 Virtuoso 7 is Debian's ``virtuoso-opensource`` (installed by
 ``scripts/install-test-services.sh``, which ``make test`` runs first); it is started
 with its own ``virtuoso.ini`` in a temporary folder, never as the system service.
-The Oxigraph server comes from the ``oxigraph`` PyPI package (``pskg.serve``).
+The Oxigraph server comes from the ``oxigraph`` PyPI package (``pskg.stores.serve``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from pskg.errors import PskgError
-from pskg.serve import HOST, die_with_parent, free_port, wait_until_answering
+from pskg.stores.serve import HOST, die_with_parent, free_port, wait_until_answering
 
 VIRTUOSO = "virtuoso-t"
 VIRTUOSO_VSP = Path("/var/lib/virtuoso-opensource-7/vsp")

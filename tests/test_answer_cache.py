@@ -6,13 +6,15 @@ from pathlib import Path
 
 import pytest
 
-import pskg.answer_cache
-from pskg.answer_cache import answer_path, cached_fast_query
-from pskg.bench import query_values
-from pskg.built_store import built_store, run_fast_query, source_key
+import pskg.engines.built_store
+import pskg.engines.fast_engine
 from pskg.cli import main
+from pskg.devtools.bench import query_values
+from pskg.engines.built_store import built_store, run_fast_query, source_key
+from pskg.engines.fast_engine import FastEngine
 from pskg.errors import ParameterError
-from pskg.queries import find_query, saved_queries
+from pskg.queries.answers import answer_path
+from pskg.queries.catalogue import find_query, saved_queries
 
 
 @pytest.fixture
@@ -20,6 +22,9 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty cache folder of the test's own."""
     monkeypatch.setenv("PSKG_CACHE_DIR", str(tmp_path))
     return tmp_path
+
+
+cached_fast_query = FastEngine().query
 
 
 def _no_store(key: str | None = None) -> None:
@@ -32,7 +37,7 @@ def test_every_saved_query_reads_back_the_rows_it_computed(cache, monkeypatch):
     computed = {query.name: cached_fast_query(query, query_values(query)) for query in saved_queries()}
     assert computed == expected
     assert sum(len(result.rows) for result in expected.values()) > 500
-    monkeypatch.setattr(pskg.answer_cache, "built_store", _no_store)
+    monkeypatch.setattr(pskg.engines.fast_engine, "built_store", _no_store)
     assert {query.name: cached_fast_query(query, query_values(query)) for query in saved_queries()} == expected
 
 
@@ -84,22 +89,48 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
 
 
 def test_a_new_store_removes_the_stores_and_answers_of_older_sources(cache):
-    stale_store = cache / f"{'0' * 64}.nq"
+    legacy_store = cache / f"{'0' * 64}.nq"  # the single-file store of pskg 0.1.0
+    legacy_store.write_text("", encoding="utf-8")
+    stale_store = cache / "stores" / ("1" * 64) / "CURRENT"
+    stale_store.parent.mkdir(parents=True)
     stale_store.write_text("", encoding="utf-8")
     stale_answer = cache / "answers" / ("0" * 64) / "answer.tsv"
     stale_answer.parent.mkdir(parents=True)
     stale_answer.write_text("?x\n", encoding="utf-8")
     cached_fast_query(find_query("members-in-year"), {"org": "CSTO", "year": "2019"})
-    assert {path.name for path in cache.iterdir()} == {"answers", f"{source_key()}.nq"}
+    assert {path.name for path in cache.iterdir()} == {"answers", "stores"}
     assert [path.name for path in (cache / "answers").iterdir()] == [source_key()]
+    assert [path.name for path in (cache / "stores").iterdir()] == [source_key()]
+
+
+def test_the_built_store_is_opened_from_disk_read_only(cache, monkeypatch):
+    """The second process opens the store the first one left; it does not parse or reason again."""
+    expected = len(built_store().store)
+    monkeypatch.setattr(pskg.engines.built_store, "load_fast_sources", _no_store)
+    store = built_store().store
+    assert len(store) == expected > 3000
+    with pytest.raises(RuntimeError, match="read-write"):
+        store.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
 
 
 def test_a_damaged_built_store_is_built_again(cache):
     expected = len(built_store().store)
-    path = cache / f"{source_key()}.nq"
-    path.write_text("<urn:a> <urn:b> this is not N-Quads\n", encoding="utf-8")
+    folder = cache / "stores" / source_key()
+    for path in folder.iterdir():
+        if path.name != "pskg-complete":
+            path.unlink() if path.is_file() else None
+    (folder / "CURRENT").write_text("not a RocksDB manifest name\n", encoding="utf-8")
     assert len(built_store().store) == expected > 3000
-    assert path.stat().st_size > 100_000  # written again
+    assert len(list(folder.iterdir())) > 3  # written again
+
+
+def test_a_half_written_store_is_never_opened(cache):
+    """A folder without the completion mark (a build killed mid-way) is built again, not read."""
+    folder = cache / "stores" / source_key()
+    folder.mkdir(parents=True)
+    (folder / "CURRENT").write_text("MANIFEST-000001\n", encoding="utf-8")
+    assert len(built_store().store) > 3000
+    assert (folder / "pskg-complete").is_file()
 
 
 def test_a_change_to_a_source_is_a_new_key(tmp_path, monkeypatch):

@@ -269,7 +269,7 @@ def test_output_folder_that_is_a_file(tmp_path, capsys):
 
 _SLOW_BUILD = """
 import sys, time
-import pskg.build as build
+import pskg.release.build as build
 original = build._ntriples
 def slow(graph):
     print("WRITING", flush=True)

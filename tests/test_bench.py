@@ -10,10 +10,10 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from pskg.bench import main, render_markdown, render_table, verdicts
-from pskg.namespaces import ORG, PSS
-from pskg.queries import saved_queries
-from pskg.synthetic import _local_names, _real_data_lines, _states, _worlds, generate
+from pskg.devtools.bench import main, render_markdown, render_table, verdicts
+from pskg.devtools.synthetic import _local_names, _real_data_lines, _states, _worlds, generate
+from pskg.queries.catalogue import saved_queries
+from pskg.sources.namespaces import ORG, PSS
 
 
 def graph_of(root) -> Graph:
@@ -168,11 +168,11 @@ def test_each_repeat_parses_with_the_previous_repeats_results_freed(monkeypatch)
 
     import pyoxigraph
 
-    import pskg.built_store
-    import pskg.fast_reason
-    import pskg.fast_store
-    import pskg.fast_validate
-    from pskg.bench import fast_stages
+    import pskg.engines.built_store
+    import pskg.engines.fast.closure
+    import pskg.engines.fast.store
+    import pskg.engines.fast.validate
+    from pskg.devtools.bench import fast_stages
 
     class Output:
         """Stands for a validation report or the inferred triples: what a repeat makes and must let go of."""
@@ -181,7 +181,7 @@ def test_each_repeat_parses_with_the_previous_repeats_results_freed(monkeypatch)
 
     made: list[weakref.ref] = []
     held: list[int] = []
-    load = pskg.fast_store.load_fast_sources
+    load = pskg.engines.fast.store.load_fast_sources
 
     def parse():
         held.append(sum(ref() is not None for ref in made))
@@ -192,11 +192,11 @@ def test_each_repeat_parses_with_the_previous_repeats_results_freed(monkeypatch)
         made.append(weakref.ref(result))
         return result
 
-    monkeypatch.setattr(pskg.fast_store, "load_fast_sources", parse)
-    monkeypatch.setattr(pskg.fast_validate, "validate_fast", output)
-    monkeypatch.setattr(pskg.fast_reason, "infer_fast", output)
-    monkeypatch.setattr(pskg.built_store, "one_graph", lambda files, inferred: pyoxigraph.Store())
-    monkeypatch.setattr("pskg.bench._queries", lambda run, repeats, read_back: {})
-    monkeypatch.setattr("pskg.bench._stages", lambda *args: {})
+    monkeypatch.setattr(pskg.engines.fast.store, "load_fast_sources", parse)
+    monkeypatch.setattr(pskg.engines.fast.validate, "validate_fast", output)
+    monkeypatch.setattr(pskg.engines.fast.closure, "infer_fast", output)
+    monkeypatch.setattr(pskg.engines.built_store, "one_graph", lambda files, inferred: pyoxigraph.Store())
+    monkeypatch.setattr("pskg.devtools.bench._queries", lambda run, repeats, read_back: {})
+    monkeypatch.setattr("pskg.devtools.bench._stages", lambda *args: {})
     fast_stages(3)
     assert len(made) == 6 and held == [0, 0, 0]

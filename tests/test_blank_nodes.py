@@ -24,15 +24,15 @@ from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, SH
 
-from pskg.dataset import split_knowledge
-from pskg.fast_reason import infer_fast
-from pskg.fast_store import FastSources
-from pskg.fmt import format_files
-from pskg.graph import KnowledgeGraph
-from pskg.load import SourceGraph, parse_turtle_file
-from pskg.namespaces import ID, ORG, PSS, new_graph
-from pskg.reason import infer
-from pskg.validate import load_shapes
+from pskg.engines.fast.closure import infer_fast
+from pskg.engines.fast.store import FastSources
+from pskg.engines.reference.reason import infer
+from pskg.release.dataset import split_knowledge
+from pskg.sources.canonical import format_files
+from pskg.sources.knowledge import KnowledgeGraph
+from pskg.sources.namespaces import ID, ORG, PSS, new_graph
+from pskg.sources.parse import SourceGraph, parse_turtle_file
+from pskg.sources.shapes import load_shapes
 from tests.conftest import REPO
 
 ONTOLOGY = REPO / "ontology" / "pss.ttl"
@@ -50,8 +50,8 @@ _INFER_UNDER_SEED = """
 import json, sys
 from pathlib import Path
 from rdflib import BNode
-from pskg.load import SourceGraph
-from pskg.reason import infer
+from pskg.sources.parse import SourceGraph
+from pskg.engines.reference.reason import infer
 sources = SourceGraph()
 for name in sys.argv[1:]:
     sources.add_file(Path(name))

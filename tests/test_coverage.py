@@ -7,7 +7,7 @@ no fact of its own. A new uncovered sentence (a fact lost) or a newly covered on
 
 from __future__ import annotations
 
-from pskg.coverage import quoted_share, sentence_coverage, whole_lines_quoted
+from pskg.sources.coverage import quoted_share, sentence_coverage, whole_lines_quoted
 from tests.conftest import article_path
 
 #: Opening words of each unquoted sentence -> why it carries no fact to record.
@@ -60,7 +60,7 @@ def test_the_measures_see_a_copied_paragraph(knowledge, article_text):
     """A passage quoting a whole page of the article pushes both measures over their caps."""
     from rdflib import Graph, Literal, URIRef
 
-    from pskg.namespaces import PSS
+    from pskg.sources.namespaces import PSS
 
     article = article_path().read_text(encoding="utf-8")
     copied = Graph()

@@ -11,21 +11,23 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from pskg.atomic import atomic_path
-from pskg.bench import PARAMETERS, query_values
-from pskg.built_store import BuiltStore, built_store, names_graph, run_fast_query, source_key
 from pskg.cli import main
-from pskg.engines import oxigraph_store
+from pskg.devtools.bench import PARAMETERS, query_values
+from pskg.devtools.synthetic import FAULT_SHAPES, SyntheticGraph, generate
+from pskg.engines.built_store import BuiltStore, built_store, names_graph, run_fast_query, source_key
+from pskg.engines.fast.closure import infer_fast
+from pskg.engines.fast.store import FastSources, load_fast_sources
+from pskg.engines.reference.reason import infer
+from pskg.engines.reference.validate import validate
+from pskg.engines.results import ValidationReport
+from pskg.engines.validation import validate_fast
 from pskg.errors import ParameterError
-from pskg.fast_reason import infer_fast
-from pskg.fast_store import FastSources, load_fast_sources
-from pskg.fast_validate import validate_fast
-from pskg.graph import KnowledgeGraph
-from pskg.load import SourceGraph, load_sources
-from pskg.namespaces import ID, PSS
-from pskg.queries import PARAMETER_CLASSES, bind_parameters, find_query, run_query, saved_queries
-from pskg.reason import infer
-from pskg.synthetic import FAULT_SHAPES, SyntheticGraph, generate
-from pskg.validate import ValidationReport, load_shapes, validate
+from pskg.queries.catalogue import PARAMETER_CLASSES, bind_parameters, find_query, run_query, saved_queries
+from pskg.sources.knowledge import KnowledgeGraph
+from pskg.sources.namespaces import ID, PSS
+from pskg.sources.parse import SourceGraph, load_sources
+from pskg.sources.shapes import load_shapes
+from pskg.stores.embedded import oxigraph_store
 
 
 def fast_inferred(sources: FastSources) -> set[tuple]:

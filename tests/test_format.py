@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from pskg.fmt import FORMATTED_KINDS, canonical_text, format_files
-from pskg.load import parse_turtle_file
-from pskg.namespaces import PREFIXES
-from pskg.resources import turtle_files
+from pskg.sources.canonical import FORMATTED_KINDS, canonical_text, format_files
+from pskg.sources.namespaces import PREFIXES
+from pskg.sources.parse import parse_turtle_file
+from pskg.sources.resources import turtle_files
 from tests.conftest import REPO
 
 TURTLE_FILES = [p for kind in FORMATTED_KINDS for p in turtle_files(kind)]
@@ -50,4 +50,4 @@ def test_every_prefix_means_what_the_namespace_module_says():
     ]
     unknown = sorted({prefix for _, prefix, _ in _declared_prefixes() if prefix and prefix not in PREFIXES})
     assert wrong == []
-    assert unknown == [], "declare new prefixes in pskg.namespaces"
+    assert unknown == [], "declare new prefixes in pskg.sources.namespaces"

@@ -14,14 +14,14 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from pskg.cli import main
-from pskg.compare import AGREE, DIFFER, ONLY_ARTICLE, ONLY_WIKIDATA, compare_memberships, wikidata_year
 from pskg.errors import EXIT_INVALID, EXIT_OK
-from pskg.link import FAILED, OK, WARNING, check_links, normalise_label
-from pskg.load import load_sources
-from pskg.namespaces import ID, PSS, WD, WDT, new_graph
-from pskg.queries import parse_saved_query, run_query
-from pskg.wikidata import DEFAULT_ENDPOINT, SparqlClient
-from pskg.wikidata_terms import ACCEPTED_CLASSES
+from pskg.queries.catalogue import parse_saved_query, run_query
+from pskg.sources.namespaces import ID, PSS, WD, WDT, new_graph
+from pskg.sources.parse import load_sources
+from pskg.wikidata.client import DEFAULT_ENDPOINT, SparqlClient
+from pskg.wikidata.compare import AGREE, DIFFER, ONLY_ARTICLE, ONLY_WIKIDATA, compare_memberships, wikidata_year
+from pskg.wikidata.link import FAILED, OK, WARNING, check_links, normalise_label
+from pskg.wikidata.terms import ACCEPTED_CLASSES
 from tests.conftest import REPO
 from tests.wikidata_support import FIXTURE, oxigraph_server
 

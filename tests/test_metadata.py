@@ -9,8 +9,8 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL
 
 import pskg
-from pskg.load import parse_turtle_file
-from pskg.namespaces import ONTOLOGY_IRI
+from pskg.sources.namespaces import ONTOLOGY_IRI
+from pskg.sources.parse import parse_turtle_file
 from tests.conftest import REPO
 
 VERSION = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]

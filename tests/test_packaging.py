@@ -55,7 +55,7 @@ def test_installed_wheel_answers_a_query_outside_the_repository(wheel, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "/id/IND" in result.stdout and "/id/PAK" in result.stdout
     check = subprocess.run(
-        [sys.executable, "-c", "import pskg.resources as r; print(r.project_root())"],
+        [sys.executable, "-c", "import pskg.sources.resources as r; print(r.project_root())"],
         cwd=workdir,
         env=env,
         capture_output=True,

@@ -12,11 +12,12 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
+from pskg.engines.reference.validate import validate
 from pskg.errors import ParameterError
-from pskg.load import SourceGraph
-from pskg.namespaces import ID, ORG, PSS, bind_prefixes, new_graph
-from pskg.queries import find_query, parse_value
-from pskg.validate import load_shapes, validate
+from pskg.queries.catalogue import find_query, parse_value
+from pskg.sources.namespaces import ID, ORG, PSS, bind_prefixes, new_graph
+from pskg.sources.parse import SourceGraph
+from pskg.sources.shapes import load_shapes
 from tests.conftest import REPO
 
 SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from pskg.namespaces import ID, ORG, PSS
+from pskg.sources.namespaces import ID, ORG, PSS
 from tests.conftest import normalise
 
 TABLE2 = ID["momzikoff-tableau-2"]

@@ -17,12 +17,12 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
-from pskg.engines import oxigraph_store, run_on_oxigraph
-from pskg.graph import KnowledgeGraph
-from pskg.namespaces import ID, ORG, PREFIXES, PSS
-from pskg.output import cell_text
-from pskg.queries import SavedQuery, parse_saved_query, run_query
-from pskg.resources import resource_dir
+from pskg.queries.catalogue import SavedQuery, parse_saved_query, run_query
+from pskg.queries.render import cell_text
+from pskg.sources.knowledge import KnowledgeGraph
+from pskg.sources.namespaces import ID, ORG, PREFIXES, PSS
+from pskg.sources.resources import resource_dir
+from pskg.stores.embedded import oxigraph_store, run_on_oxigraph
 from tests.tableau2_expected import provenance_rows
 
 Row = tuple[str, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib.namespace import PROV, RDF
 
-from pskg.namespaces import ID, ORG, PSS
+from pskg.sources.namespaces import ID, ORG, PSS
 
 
 def test_inferred_and_asserted_are_disjoint(knowledge):

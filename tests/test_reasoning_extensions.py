@@ -19,12 +19,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, XSD
 
 from pskg.cli import main
+from pskg.engines.fast.store import FastSources
+from pskg.engines.reasoning import infer_with_fallback
+from pskg.engines.reference.reason import infer
 from pskg.errors import PskgError
-from pskg.fast_store import FastSources
-from pskg.load import SourceGraph
-from pskg.namespaces import ID, ORG, PSS
-from pskg.reason import infer
-from pskg.reasoning import infer_with_fallback
+from pskg.sources.namespaces import ID, ORG, PSS
+from pskg.sources.parse import SourceGraph
 from tests.conftest import REPO
 
 EX = "http://example.org/"
@@ -283,7 +283,7 @@ def test_owlrl_leaves_rdflibs_literal_conversions_as_they_were(monkeypatch, fail
     the process would then read literals otherwise. A marker on a type owlrl overrides shows the table."""
     from rdflib.term import _toPythonMapping
 
-    from pskg.reason import infer
+    from pskg.engines.reference.reason import infer
 
     def marker(lexical: str) -> str:
         return lexical
@@ -303,8 +303,8 @@ def test_owlrl_leaves_rdflibs_literal_conversions_as_they_were(monkeypatch, fail
 
 def test_the_readme_names_every_construct_of_each_engine():
     """The README's coverage list cannot drift from the tables the reasoner dispatches on."""
-    from pskg.fast_reason import UNSUPPORTED
-    from pskg.reasoning import CHECKS, OUTSIDE_RL
+    from pskg.engines.fast.closure import UNSUPPORTED
+    from pskg.engines.reasoning import CHECKS, OUTSIDE_RL
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- reasoner-coverage:start -->", 1)[1].split("<!-- reasoner-coverage:end -->", 1)[0]

@@ -16,11 +16,8 @@ from rdflib.namespace import DCTERMS, OWL, VOID
 
 import pskg
 from pskg import cli
-from pskg.dataset import DATASET_IRI, GRAPH_IRIS, graph_iri
-from pskg.graph import KnowledgeGraph
-from pskg.namespaces import ID, ONTOLOGY_IRI
-from pskg.panel import FIRST_YEAR, LAST_YEAR
-from pskg.release import (
+from pskg.release.dataset import DATASET_IRI, GRAPH_IRIS, graph_iri
+from pskg.release.formats import (
     CHECKSUMS,
     CONTEXT,
     DYADS,
@@ -32,6 +29,9 @@ from pskg.release import (
     read_release_graphs,
     release_files,
 )
+from pskg.release.panel import FIRST_YEAR, LAST_YEAR
+from pskg.sources.knowledge import KnowledgeGraph
+from pskg.sources.namespaces import ID, ONTOLOGY_IRI
 
 
 def _dataset(path: Path, fmt: str) -> Dataset:
@@ -171,8 +171,8 @@ def test_export_writes_the_csv_files(tmp_path: Path, release: Path, capsys) -> N
 
 _RELEASE_DIGESTS = """
 import hashlib, json
-from pskg.graph import load_knowledge_graph
-from pskg.release import release_files
+from pskg.engines.reference.engine import load_knowledge_graph
+from pskg.release.formats import release_files
 files = release_files(load_knowledge_graph()).files
 print(json.dumps({name: hashlib.sha256(text.encode()).hexdigest() for name, text in sorted(files.items())}))
 """

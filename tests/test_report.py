@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from pskg.browser import find_chromium, render
-from pskg.build import build
 from pskg.cli import main
-from pskg.graph import KnowledgeGraph
-from pskg.report import build_report
-from pskg.report_data import (
+from pskg.release.build import build
+from pskg.report.browser import find_chromium, render
+from pskg.report.data import (
     QueryRunner,
     figure_10,
     labels,
@@ -24,8 +22,10 @@ from pskg.report_data import (
     tableau_2,
     timelines,
 )
-from pskg.report_extra import CONFLICTS_QUERY, FACILITIES_QUERY
-from pskg.resources import resource_dir
+from pskg.report.extra import CONFLICTS_QUERY, FACILITIES_QUERY
+from pskg.report.page import build_report
+from pskg.sources.knowledge import KnowledgeGraph
+from pskg.sources.resources import resource_dir
 from tests.conftest import REPO
 from tests.tableau2_expected import COLUMN_KEYS, DEPRECATED_CELLS, LOOSE_CELLS, NOTE_BALTIC_1999, TABLEAU_2
 

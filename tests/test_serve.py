@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from pskg.browser import FLAGS, find_chromium
-from pskg.serve import Server, needs_build, ui_link
+from pskg.report.browser import FLAGS, find_chromium
+from pskg.stores.serve import Server, needs_build, ui_link
 from tests.store_servers import stop_process
 
 

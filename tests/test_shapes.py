@@ -18,11 +18,13 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
+from pskg.engines.reference.validate import validate
+from pskg.engines.results import ValidationReport
 from pskg.errors import PskgError
-from pskg.load import SourceGraph, load_sources
-from pskg.namespaces import ID, PSS, PSSH, WD
-from pskg.resources import turtle_files
-from pskg.validate import ValidationReport, load_shapes, short, validate
+from pskg.sources.namespaces import ID, PSS, PSSH, WD, short
+from pskg.sources.parse import SourceGraph, load_sources
+from pskg.sources.resources import turtle_files
+from pskg.sources.shapes import load_shapes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 INVALID = FIXTURES / "invalid"

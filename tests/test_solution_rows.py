@@ -9,8 +9,8 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from pskg.engines import from_oxigraph
-from pskg.solution_rows import solution_rows
+from pskg.engines.fast.terms import from_oxigraph
+from pskg.queries.rows import solution_rows
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _SUBJECT = pyoxigraph.NamedNode("http://example.org/s")

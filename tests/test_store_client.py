@@ -8,13 +8,13 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF
 
-from pskg.endpoints import guess_kind, store_client
 from pskg.errors import ParameterError, PskgError
 from pskg.progress import ProgressBar
-from pskg.queries import find_query
-from pskg.remote import prepared_text, substitute
-from pskg.store import Credentials, credentials_from_environment
-from pskg.upload import chunks
+from pskg.queries.binding import prepared_text, substitute
+from pskg.queries.catalogue import find_query
+from pskg.stores.client import Credentials, credentials_from_environment
+from pskg.stores.endpoints import guess_kind, store_client
+from pskg.stores.upload import chunks
 
 QUERY = """SELECT ?x WHERE {
   ?x <http://example.org/p?q=1#f> "?_year_integer # not a comment" .  # ?_year_integer in a comment

@@ -11,7 +11,7 @@ import pytest
 
 from pskg.cli import main
 from pskg.errors import EndpointError
-from pskg.store import StoreClient
+from pskg.stores.client import StoreClient
 from tests.wikidata_support import EMPTY_RESULTS, Reply, StubServer, free_port
 
 CASES = {

@@ -20,19 +20,19 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from pskg import cli
-from pskg.dataset import GRAPH_IRIS, graph_iri
-from pskg.endpoints import store_client
-from pskg.engines import oxigraph_store, run_on_oxigraph
-from pskg.enrich import Enrichment, graph_name, write_enrichment
 from pskg.errors import EndpointError
-from pskg.graph import KnowledgeGraph
-from pskg.namespaces import RDFS, WD
-from pskg.queries import QueryResult, SavedQuery, find_query, run_query
-from pskg.release import ENRICHMENT, NQUADS, read_release_graphs
-from pskg.remote import run_remote_query
-from pskg.serve import free_port, start_oxigraph
-from pskg.store import PASSWORD_VARIABLE, USER_VARIABLE, Credentials, StoreClient
-from pskg.upload import STAGING_PREFIX, LoadFailed, load_graphs
+from pskg.queries.catalogue import QueryResult, SavedQuery, find_query, run_query
+from pskg.release.dataset import GRAPH_IRIS, graph_iri
+from pskg.release.formats import ENRICHMENT, NQUADS, read_release_graphs
+from pskg.sources.knowledge import KnowledgeGraph
+from pskg.sources.namespaces import RDFS, WD
+from pskg.stores.client import PASSWORD_VARIABLE, USER_VARIABLE, Credentials, StoreClient
+from pskg.stores.embedded import oxigraph_store, run_on_oxigraph
+from pskg.stores.endpoints import store_client
+from pskg.stores.remote import run_remote_query
+from pskg.stores.serve import free_port, start_oxigraph
+from pskg.stores.upload import STAGING_PREFIX, LoadFailed, load_graphs
+from pskg.wikidata.enrich import Enrichment, graph_name, write_enrichment
 from tests.store_servers import VIRTUOSO_PASSWORD, VIRTUOSO_USER, virtuoso_server
 from tests.test_queries import PARAMETER_CASES, QUERY_FILES
 

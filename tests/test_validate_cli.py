@@ -10,9 +10,10 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
 from pskg.cli import main
-from pskg.load import SourceGraph
-from pskg.resources import turtle_files
-from pskg.validate import load_shapes, validate
+from pskg.engines.reference.validate import validate
+from pskg.sources.parse import SourceGraph
+from pskg.sources.resources import turtle_files
+from pskg.sources.shapes import load_shapes
 from tests.conftest import REPO
 
 SHAPES = REPO / "validation" / "shapes.ttl"
@@ -128,11 +129,11 @@ def test_build_says_once_which_shapes_pyshacl_checked(tmp_path, monkeypatch, cap
 
 
 def test_an_engine_error_in_a_compiled_check_is_a_clear_error(monkeypatch, capsys):
-    import pskg.fast_validate
+    import pskg.engines.fast.validate
 
     def fails(*_):
         raise OSError("the engine gave up")
 
-    monkeypatch.setattr(pskg.fast_validate, "_violations", fails)
+    monkeypatch.setattr(pskg.engines.fast.validate, "_violations", fails)
     status, _, err = run(capsys, "validate")
     assert status == 2 and "the compiled check of pssh:" in err and "the engine gave up" in err

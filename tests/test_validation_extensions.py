@@ -26,15 +26,17 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from pskg.fast_store import load_fast_sources
-from pskg.fast_validate import validate_fast, validate_files
-from pskg.load import SourceGraph, load_sources, parse_turtle_file
-from pskg.namespaces import PSS
-from pskg.reason import infer
-from pskg.resources import turtle_files
-from pskg.shape_compiler import Plan, plan_shapes
-from pskg.synthetic import FAULT_SHAPES
-from pskg.validate import ValidationReport, load_shapes, short, validate
+from pskg.devtools.synthetic import FAULT_SHAPES
+from pskg.engines.fast.shape_compiler import Plan, plan_shapes
+from pskg.engines.fast.store import load_fast_sources
+from pskg.engines.reference.reason import infer
+from pskg.engines.reference.validate import validate
+from pskg.engines.results import ValidationReport
+from pskg.engines.validation import validate_fast, validate_files
+from pskg.sources.namespaces import PSS, short
+from pskg.sources.parse import SourceGraph, load_sources, parse_turtle_file
+from pskg.sources.resources import turtle_files
+from pskg.sources.shapes import load_shapes
 from tests.conftest import REPO
 
 EX = "http://example.org/extension#"
@@ -494,7 +496,7 @@ LITERAL_CASES = {
                 "below: sh:maxInclusive 12.4",
             ),
         ),
-        data="id:CSTO ex:share 12.50 .\n",  # read as 12.5 by both (pskg.load): '^12[.]50$' fails in both
+        data="id:CSTO ex:share 12.50 .\n",  # read as 12.5 by both (pskg.sources.parse): '^12[.]50$' fails in both
         results={ex("share-written"): 1, ex("share-below"): 1},
     ),
     "language-tag-en-GB": Case(
@@ -583,7 +585,7 @@ class Fault:
 ARM_CIS = "id:membership-ARM-CIS-1991"
 ARM_CIS_BLOCK = "    org:member id:ARM ;\n    org:organization id:CIS ;\n"
 FAULTS = {
-    # The fault kinds of pskg.synthetic.
+    # The fault kinds of pskg.devtools.synthetic.
     "missing-member": Fault(
         frozenset({(ARM_CIS, "pssh:Membership-member")}),
         replace=("memberships.ttl", ARM_CIS_BLOCK, "    org:organization id:CIS ;\n"),

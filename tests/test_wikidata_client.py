@@ -10,10 +10,10 @@ import urllib.error
 
 import pytest
 
-from pskg.cache import AnswerCache
 from pskg.cli import main
 from pskg.errors import EXIT_REMOTE, EndpointError
-from pskg.wikidata import RetryPolicy, SparqlClient, _network_failure, retry_after_seconds, user_agent
+from pskg.wikidata.client import RetryPolicy, SparqlClient, _network_failure, retry_after_seconds, user_agent
+from pskg.wikidata.response_cache import ResponseCache
 from tests.wikidata_support import EMPTY_RESULTS, Reply, StubServer, free_port
 
 QUERY = "SELECT ?x WHERE { BIND(1 AS ?x) }"
@@ -150,7 +150,7 @@ def test_the_cli_reports_an_unreachable_endpoint_with_exit_status_3(capsys, tmp_
 
 
 def test_answers_are_cached_and_reused(tmp_path):
-    cache = AnswerCache(tmp_path)
+    cache = ResponseCache(tmp_path)
     with StubServer([Reply(body=EMPTY_RESULTS)]) as stub:
         cached = SparqlClient(stub.url, cache=cache, retry=RetryPolicy(sleep=lambda _: None))
         first = cached.select(QUERY)
@@ -164,7 +164,7 @@ def test_answers_are_cached_and_reused(tmp_path):
 
 def test_a_stale_or_corrupt_cache_entry_is_ignored(tmp_path):
     now = [1000.0]
-    cache = AnswerCache(tmp_path, max_age=60, clock=lambda: now[0])
+    cache = ResponseCache(tmp_path, max_age=60, clock=lambda: now[0])
     cache.put("http://e/sparql", "Q", "body")
     assert cache.get("http://e/sparql", "Q") == "body"
     assert cache.get("http://other/sparql", "Q") is None
@@ -175,7 +175,7 @@ def test_a_stale_or_corrupt_cache_entry_is_ignored(tmp_path):
 
 
 def test_errors_are_not_cached(tmp_path):
-    cache = AnswerCache(tmp_path)
+    cache = ResponseCache(tmp_path)
     with StubServer([Reply(body=b"garbage")]) as stub, pytest.raises(EndpointError):
         SparqlClient(stub.url, cache=cache).select(QUERY)
     assert not list(tmp_path.rglob("*.json"))

@@ -1,0 +1,5 @@
+"""``python -m pskg``: the ``pskg`` command."""
+
+from pskg.cli import main
+
+raise SystemExit(main())

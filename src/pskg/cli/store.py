@@ -1,0 +1,155 @@
+"""The CLI of the triple-store commands: ``serve``, ``load``, ``export`` and ``query --endpoint``.
+
+Kept apart from ``pskg.cli`` so that it only has to call ``add_store_commands``
+and ``add_endpoint_options``. Credentials are read from the environment only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pskg.cli.common import progress
+from pskg.errors import EXIT_OK, ParameterError, PskgError
+from pskg.progress import ProgressBar
+from pskg.queries.binding import prepared_text
+from pskg.queries.catalogue import QueryResult, SavedQuery, saved_queries
+from pskg.release.build import build
+from pskg.release.dataset import GRAPH_IRIS
+from pskg.release.export import export_tables
+from pskg.release.formats import NQUADS, read_enrichment_graphs, read_release_graphs
+from pskg.sources.namespaces import new_graph
+from pskg.sources.parse import load_sources
+from pskg.stores.client import PASSWORD_VARIABLE, USER_VARIABLE, StoreClient, credentials_from_environment
+from pskg.stores.endpoints import KINDS, store_client
+from pskg.stores.remote import run_remote_query
+from pskg.stores.serve import DEFAULT_PORT, free_port, needs_build, run_until_interrupted, served_dataset, ui_link
+from pskg.stores.upload import load_graphs
+
+_CREDENTIALS = f"Credentials, if the store needs them: ${USER_VARIABLE} and ${PASSWORD_VARIABLE}."
+
+
+def add_store_commands(commands: argparse._SubParsersAction) -> None:
+    """Add ``serve``, ``load`` and ``export`` to the ``pskg`` sub-commands."""
+    serve = commands.add_parser(
+        "serve",
+        help="serve the dataset with Oxigraph on 127.0.0.1 (web query page; Ctrl-C stops)",
+        description="Build if needed, load the release into an Oxigraph server on 127.0.0.1 and print its URL.",
+    )
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0: any free)")
+    serve.add_argument("--writable", action="store_true", help="accept SPARQL Update (default: read-only)")
+    serve.add_argument("--dist", type=Path, default=Path("dist"), help="release folder (default: dist)")
+    serve.set_defaults(handler=_serve)
+
+    load = commands.add_parser(
+        "load",
+        help="load the dataset into a SPARQL 1.1 store (all or nothing)",
+        description="Replace the dataset's named graphs in a store, by the Graph Store Protocol or SPARQL Update, "
+        "then check the triple counts. " + _CREDENTIALS,
+    )
+    _add_store_arguments(load, required=True)
+    load.add_argument("--graph", metavar="IRI", help="load everything into this one named graph instead")
+    load.add_argument(
+        "--with-enrichment",
+        action="store_true",
+        help="also load dist/wikidata-enrichment.trig (pskg link enrich), one graph per Wikidata item",
+    )
+    load.add_argument("--dist", type=Path, default=Path("dist"), help="release folder (default: dist)")
+    load.set_defaults(handler=_load)
+
+    export = commands.add_parser("export", help="write the state-year panel and dyad-year CSV files")
+    export.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
+    export.set_defaults(handler=_export)
+
+
+def add_endpoint_options(query_command: argparse.ArgumentParser) -> None:
+    """Let ``pskg query`` run on a remote store."""
+    _add_store_arguments(query_command, required=False)
+    query_command.add_argument(
+        "--graph",
+        metavar="IRI",
+        action="append",
+        help="with --endpoint: a graph holding the dataset (repeatable; default: the release's named graphs; "
+        "'default': the store's own default graph)",
+    )
+
+
+def _add_store_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument("--endpoint", metavar="URL", required=required, help="the store's SPARQL query endpoint")
+    parser.add_argument("--store", choices=("auto", *KINDS), default="auto", help="store kind (default: from URL)")
+    parser.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update endpoint (default: from kind)")
+    parser.add_argument("--gsp-endpoint", metavar="URL", help="Graph Store Protocol endpoint (default: from kind)")
+
+
+def _client(args: argparse.Namespace) -> StoreClient:
+    return store_client(
+        args.endpoint,
+        kind=args.store,
+        update_url=args.update_endpoint,
+        gsp_url=args.gsp_endpoint,
+        credentials=credentials_from_environment(),
+    )
+
+
+def endpoint_result(args: argparse.Namespace, query: SavedQuery, values: dict[str, str]) -> QueryResult:
+    """``pskg query --endpoint``: the saved query on the remote store."""
+    graphs = args.graph or [str(iri) for iri in GRAPH_IRIS]
+    default_graphs = [] if graphs == ["default"] else graphs
+    return run_remote_query(_client(args), query, values, default_graphs)
+
+
+def _ensure_release(dist: Path) -> None:
+    if needs_build(dist):
+        progress(f"building {dist} first")
+        build(dist, progress=progress)
+
+
+def _load(args: argparse.Namespace) -> int:
+    client = _client(args)
+    _ensure_release(args.dist)
+    graphs = read_release_graphs(args.dist)
+    if args.with_enrichment:
+        for iri, graph in read_enrichment_graphs(args.dist).items():
+            target = graphs.setdefault(iri, new_graph())
+            for triple in graph:
+                target.add(triple)
+    if args.graph:
+        merged = new_graph()
+        for graph in graphs.values():
+            merged += graph
+        graphs = {args.graph: merged}
+    report = load_graphs(client, graphs, progress=lambda total: ProgressBar(total, "triples"))
+    print(f"loaded into {args.endpoint} by {report.protocol}; triple counts verified:")
+    for iri, count in report.counts.items():
+        print(f"  {count:6d}  <{iri}>")
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not 0 <= args.port < 65536:
+        raise PskgError(f"--port must be between 0 (any free port) and 65535, got {args.port}")
+    _ensure_release(args.dist)
+    port = free_port() if args.port == 0 else args.port
+    with served_dataset(args.dist / NQUADS, port, writable=args.writable) as server:
+        mode = "read-write" if args.writable else "read-only"
+        print(f"pskg serve: {args.dist / NQUADS} on {server.base_url}/ ({mode})", flush=True)
+        print(f"  query page: {server.base_url}/")
+        print(f"  SPARQL endpoint: {server.query_url}")
+        print("  saved queries, ready to run (default parameters):")
+        names = load_sources().graph
+        for query in saved_queries():
+            try:
+                print(f"    {query.name}: {ui_link(server, query.name, prepared_text(query, {}, names))}")
+            except ParameterError as error:
+                print(f"    {query.name}: (not linked: {error})")
+        print("Press Ctrl-C to stop.", flush=True)
+        status = run_until_interrupted(server)
+    print("pskg serve: stopped", file=sys.stderr)
+    return status
+
+
+def _export(args: argparse.Namespace) -> int:
+    for path in export_tables(args.out, progress=progress):
+        print(path)
+    return EXIT_OK

@@ -1,0 +1,451 @@
+"""``pskg bench``: time each stage on both engines at growing sizes, side by side, in one run.
+
+Sizes are multiples of the real graph made by ``synthetic.generate``. For each
+size and engine, a process of its own (so its peak memory is its own) times
+parse, OWL RL reasoning, SHACL validation and every saved query (warm: after
+one run, the median of repeated runs), and reads its peak memory after each
+stage. The reference engine runs up to ``--reference-max``. Then the cold
+``pskg build`` and ``pskg query`` processes on the real graph. Reported:
+medians, reference/fast ratios, the growth exponent of the fast build (parse +
+reason + validate) from ×10 to ×1000, peak memory, and each target's verdict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph
+
+from pskg.devtools.synthetic import generate
+from pskg.errors import PskgError
+from pskg.queries.catalogue import SavedQuery, saved_queries
+
+#: Values for the saved queries' required parameters: names of the real graph's resources (copy 0).
+PARAMETERS = {"org": "csto", "org1": "NATO", "org2": "csto", "state": "ARM", "year": "2019", "page": "4"}
+STAGES = ("parse", "reason", "validate", "build", "queries (slowest)")
+ENGINES = ("fast", "reference")
+
+
+def timed(action: Callable[[], object], repeats: int) -> tuple[float, object]:
+    """The median wall time of ``repeats`` runs, and the last result."""
+    times, result = [], None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def query_values(query: SavedQuery) -> dict[str, str]:
+    """The bench's values for the required parameters of ``query``."""
+    return {p.name: PARAMETERS[p.name] for p in query.parameters if p.name in PARAMETERS and p.default is None}
+
+
+def _peak_gib() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 3)  # ru_maxrss: KiB on Linux
+
+
+def _queries(
+    run: Callable[[SavedQuery], object], repeats: int, read_back: Callable[[SavedQuery], float] | None = None
+) -> dict[str, dict]:
+    """Each saved query warm: one run (its rows counted), then the median of ``repeats``; with ``read_back``,
+    also the time to read its kept answer (``kept``)."""
+    timings = {}
+    for query in saved_queries():
+        rows = len(run(query).rows)  # type: ignore[attr-defined]
+        seconds, _ = timed(lambda q=query: run(q), repeats)
+        timings[query.name] = {"seconds": seconds, "rows": rows}
+        if read_back is not None:
+            timings[query.name]["kept"] = read_back(query)
+    return timings
+
+
+def _kept_answer_reader(built: object, folder: Path, repeats: int) -> Callable[[SavedQuery], float]:
+    """Times reading a query's answer back from the answer cache, as a second ``pskg query`` does."""
+    from pskg.engines.built_store import fast_solutions
+    from pskg.queries.answers import keep_answer, read_answer
+    from pskg.queries.rows import solution_table
+
+    def read_back(query: SavedQuery) -> float:
+        path = folder / f"{query.name}.tsv"
+        keep_answer(path, solution_table(fast_solutions(query, query_values(query), built)))  # type: ignore[arg-type]
+        seconds, _ = timed(lambda: read_answer(path), repeats)
+        return seconds
+
+    return read_back
+
+
+def fast_stages(repeats: int) -> dict:
+    """Stage times, per-query times and peak memory of the fast engine on the current ``PSKG_ROOT``.
+
+    As the build does: parse, validate, reason, each repeat on a fresh store
+    (reasoning adds to it), the previous repeat's store, report and inferred
+    triples freed first: one graph in memory, as in one build (the peak of
+    ×1000 read 1.86 GiB while a repeat still held the last one's 0.14 GiB of
+    inferred triples; one build peaks at 1.6 GiB).
+    """
+    from pskg.engines.built_store import BuiltStore, one_graph, run_fast_query
+    from pskg.engines.fast.closure import infer_fast
+    from pskg.engines.fast.store import load_fast_sources
+    from pskg.engines.fast.validate import validate_fast
+
+    times: dict[str, list[float]] = {"parse": [], "validate": [], "reason": []}
+    memory: dict[str, float] = {}
+    for _ in range(repeats):
+        sources = report = inferred = None  # the previous repeat's results are freed before the next parse
+        start = time.perf_counter()
+        sources = load_fast_sources()
+        times["parse"].append(time.perf_counter() - start)
+        memory["parse"] = _peak_gib()
+        start = time.perf_counter()
+        report = validate_fast(sources)
+        times["validate"].append(time.perf_counter() - start)
+        memory["validate"] = _peak_gib()
+        start = time.perf_counter()
+        inferred = infer_fast(sources)
+        times["reason"].append(time.perf_counter() - start)
+        memory["reason"] = _peak_gib()
+    files = sources.files  # type: ignore[union-attr]
+    sources = None  # as the build does: the reasoner's store is freed before the queries' one is made
+    make, store = timed(lambda: one_graph(files, inferred, pyoxigraph.Store()), 1)
+    built = BuiltStore(store)  # type: ignore[arg-type]
+    index, _ = timed(lambda: built.named(""), 1)  # the name index, made at the first parameter resolved
+    with tempfile.TemporaryDirectory() as folder:
+        kept = _kept_answer_reader(built, Path(folder), repeats)
+        queries = _queries(lambda q: run_fast_query(q, query_values(q), built), repeats, kept)
+    memory["queries"] = _peak_gib()
+    parse, validate, reason = (statistics.median(times[stage]) for stage in ("parse", "validate", "reason"))
+    return _stages(parse, reason, validate, queries, report, memory) | {"query store": make, "name index": index}
+
+
+def reference_stages(repeats: int) -> dict:
+    """Stage times, per-query times and peak memory of the reference engine (rdflib, owlrl, pySHACL)."""
+    from pskg.engines.reference.reason import infer
+    from pskg.engines.reference.validate import validate
+    from pskg.queries.catalogue import run_query
+    from pskg.sources.knowledge import KnowledgeGraph
+    from pskg.sources.parse import load_sources
+
+    parse, sources = timed(load_sources, repeats)
+    memory = {"parse": _peak_gib()}
+    validate_time, report = timed(lambda: validate(sources), repeats)  # type: ignore[arg-type]
+    memory["validate"] = _peak_gib()
+    reason, inferred = timed(lambda: infer(sources.graph), repeats)  # type: ignore[attr-defined]
+    memory["reason"] = _peak_gib()
+    union = KnowledgeGraph(sources=sources, inferred=inferred).union()  # type: ignore[arg-type]
+    queries = _queries(lambda q: run_query(union, q, query_values(q)), repeats)
+    memory["queries"] = _peak_gib()
+    return _stages(parse, reason, validate_time, queries, report, memory)
+
+
+def _stages(parse: float, reason: float, validate: float, queries: dict, report: object, memory: dict) -> dict:
+    violations = sum(1 for v in report.violations if v.severity == "Violation")  # type: ignore[attr-defined]
+    keys = sorted(  # what a violation is compared on: the same for both engines, or the engines disagree
+        "\t".join(str(field) for field in (v.focus, v.shape, v.component, v.path, v.value, v.severity))
+        for v in report.violations  # type: ignore[attr-defined]
+    )
+    slowest = max(queries, key=lambda name: queries[name]["seconds"])
+    return {
+        "parse": parse,
+        "reason": reason,
+        "validate": validate,
+        "build": parse + reason + validate,
+        "queries (slowest)": queries[slowest]["seconds"],
+        "slowest query": slowest,
+        "queries": queries,
+        "violations": violations,
+        "violation_digest": hashlib.sha256("\n".join(keys).encode("utf-8")).hexdigest(),
+        "notices": list(report.notices),  # type: ignore[attr-defined]
+        "peak_memory_gib": memory,
+    }
+
+
+def measure(engine: str, root: Path, repeats: int) -> dict:
+    """One engine's stages on one generated graph, in a process of its own (a fresh peak memory)."""
+    command = [sys.executable, "-m", "pskg.devtools.bench", engine, str(repeats)]
+    done = subprocess.run(command, env={**os.environ, "PSKG_ROOT": str(root)}, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PskgError(f"bench {engine} at {root.name} failed: {done.stderr.strip()[-800:]}")
+    return json.loads(done.stdout)
+
+
+def cold_processes(repeats: int) -> dict[str, float]:
+    """Wall time of a fresh ``pskg build`` and ``pskg query`` (warm cache) process on the real graph."""
+    pskg = [sys.executable, "-m", "pskg.cli"]
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "PSKG_CACHE_DIR": folder}
+        env.pop("PSKG_ROOT", None)
+        build, _ = timed(lambda: _run([*pskg, "build", "--dist", f"{folder}/dist"], env), repeats)
+        _run([*pskg, "query", "organisations"], env)  # fills the cache, as the first query after a change does
+        command = [*pskg, "query", "members-in-year", "-p", "org=CSTO", "-p", "year=2019"]
+        query, _ = timed(lambda: _run([*command, "--no-cache"], env), repeats)  # the answer computed each time
+        kept, _ = timed(lambda: _run(command, env), repeats)  # the first computes it, the others read it
+    return {"cold pskg build": build, "cold pskg query": query, "cold pskg query, answer kept": kept}
+
+
+def cli_query_times(root: Path, repeats: int) -> dict[str, float]:
+    """Wall time of ``pskg query organisations`` processes on a generated graph: the first (it builds and caches
+    the store), one that computes the answer again on the cached store, and the median of ``repeats`` that
+    read the kept answer."""
+    command = [sys.executable, "-m", "pskg.cli", "query", "organisations"]
+    env = {**os.environ, "PSKG_ROOT": str(root)}
+    env.pop("PSKG_CACHE_DIR", None)  # the cache in the generated folder, removed with it
+    first, _ = timed(lambda: _run(command, env), 1)
+    computed, _ = timed(lambda: _run([*command, "--no-cache"], env), 1)
+    kept, _ = timed(lambda: _run(command, env), repeats)
+    return {"first": first, "computed": computed, "kept": kept}
+
+
+def _run(command: list[str], env: dict[str, str]) -> None:
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise PskgError(f"{' '.join(command[2:])} failed: {done.stderr.strip()[-500:]}")
+
+
+def run_benchmark(scales: list[int], repeats: int, reference_max: int, faults: int) -> dict:
+    """Every stage at every size, both engines where the reference is affordable."""
+    rows = []
+    load_before = os.getloadavg()
+    for scale in scales:
+        with tempfile.TemporaryDirectory() as folder:
+            graph = generate(Path(folder), scale, faults=faults)
+            fast = measure("fast", graph.root, repeats)
+            reference = (
+                measure("reference", graph.root, repeats if scale <= 10 else 1) if scale <= reference_max else None
+            )
+            cli = cli_query_times(graph.root, repeats)
+        rows.append({"scale": scale, "triples": graph.triples, "faults": len(graph.faults), "fast": fast})
+        rows[-1]["cli query"] = cli
+        rows[-1]["reference"] = reference
+        print(f"  ×{scale}: done", file=sys.stderr, flush=True)
+    result = {"date": time.strftime("%Y-%m-%d"), "machine": _machine(), "repeats": repeats, "sizes": rows}
+    result["cold"] = cold_processes(repeats)
+    result["growth_exponent_build"] = exponent(rows)
+    result["load_average"] = {
+        "start": [round(x, 2) for x in load_before],
+        "end": [round(x, 2) for x in os.getloadavg()],
+    }
+    return result
+
+
+def _rounded(values: tuple[float, ...]) -> list[float]:
+    return [round(value, 2) for value in values]
+
+
+def exponent(rows: list[dict]) -> float | None:
+    """Slope of log(build time) against log(size), from ×10 to ×1000 (or the largest size below)."""
+    points = [(row["triples"], row["fast"]["build"]) for row in rows if 10 <= row["scale"] <= 1000]
+    if len(points) < 2:
+        return None
+    (n0, t0), (n1, t1) = points[0], points[-1]
+    return round(math.log(t1 / t0) / math.log(n1 / n0), 3)
+
+
+def _machine() -> str:
+    return f"{os.cpu_count()} cores, {os.uname().sysname} {os.uname().machine}, Python {sys.version.split()[0]}"
+
+
+def render_table(result: dict) -> str:
+    """The benchmark as a Markdown table, then the figures the targets are about."""
+    lines = [
+        f"Benchmark of {result['date']} on {result['machine']} (median of {result['repeats']} runs; seconds)",
+        "",
+        "| size | triples | engine | parse | reason | validate | build | slowest query | violations | peak memory |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in result["sizes"]:
+        for engine in ENGINES:
+            stages = row[engine]
+            if stages is None:
+                continue
+            cells = " | ".join(f"{stages[stage]:.4f}" for stage in STAGES[:-1])
+            slowest = f"{stages['queries (slowest)']:.4f} ({stages['slowest query']})"
+            peak = max(stages["peak_memory_gib"].values())
+            found = f"{stages['violations']}/{row['faults']}"
+            lines.append(
+                f"| ×{row['scale']} | {row['triples']} | {engine} | {cells} | {slowest} | {found} | {peak} GiB |"
+            )
+        if row["reference"]:
+            ratios = ", ".join(f"{s} {row['reference'][s] / max(row['fast'][s], 1e-9):.0f}×" for s in STAGES)
+            lines.append(f"| ×{row['scale']} | | reference/fast | {ratios} | | | | | | |")
+    lines += ["", *(f"- {line}" for line in verdicts(result))]
+    return "\n".join(lines) + "\n"
+
+
+def verdicts(result: dict) -> list[str]:
+    """Each target of issue 7, met or not, with the figure."""
+    by_scale = {row["scale"]: row for row in result["sizes"]}
+    cold = result["cold"]
+    lines = [
+        _verdict("cold `pskg build` (real graph) ≤ 1.5 s", cold["cold pskg build"], 1.5),
+        _verdict("cold `pskg query` (real graph) ≤ 0.5 s", cold["cold pskg query"], 0.5),
+    ]
+    if "cold pskg query, answer kept" in cold:
+        lines.append(
+            f"(not a target) cold `pskg query` (real graph), answer kept: {cold['cold pskg query, answer kept']:.3f} s"
+        )
+    if 1 in by_scale:
+        lines.append(_slowest_verdict(by_scale[1]["fast"], "×1", 0.010))
+    if 1000 in by_scale:
+        fast = by_scale[1000]["fast"]
+        lines.append(_verdict("×1000 reasoning + validation ≤ 30 s", fast["reason"] + fast["validate"], 30))
+        lines.append(_slowest_verdict(fast, "×1000", 0.100))
+        lines += _per_row_figure(fast, 0.100)
+        lines += _kept_figures(by_scale[1000])
+        peak = max(fast["peak_memory_gib"].values())
+        lines.append(f"×1000 peak memory ≤ 2 GiB: {peak} GiB — {'met' if peak <= 2 else 'NOT met'}")
+    growth = result["growth_exponent_build"]
+    if growth is not None:
+        largest = max(s for s in by_scale if 10 <= s <= 1000)
+        lines.append(f"growth exponent of the build, ×10 to ×{largest}, ≤ 1.1: {growth} — {_met(growth <= 1.1)}")
+    if by_scale.get(100, {}).get("reference"):
+        row = by_scale[100]
+        ratio = row["reference"]["build"] / row["fast"]["build"]
+        lines.append(f"fast ≥ 20× faster than reference at ×100 (build): {ratio:.0f}× — {_met(ratio >= 20)}")
+        checks = (row["reference"]["reason"] + row["reference"]["validate"]) / (
+            row["fast"]["reason"] + row["fast"]["validate"]
+        )
+        lines.append(
+            f"validation + reasoning at ×100 ≥ 20× faster than pySHACL + owlrl: {checks:.0f}× — {_met(checks >= 20)}"
+        )
+    compared = [row for row in result["sizes"] if row.get("reference")]
+    same = [row["scale"] for row in compared if row["fast"]["violation_digest"] == row["reference"]["violation_digest"]]
+    if compared:
+        sizes = ", ".join(f"×{row['scale']}" for row in compared)
+        verdict = _met(len(same) == len(compared))
+        lines.append(f"identical violations to pySHACL ({sizes}): {len(same)} of {len(compared)} — {verdict}")
+    return lines
+
+
+def _verdict(target: str, seconds: float, limit: float) -> str:
+    return f"{target}: {seconds:.3f} s — {_met(seconds <= limit)}"
+
+
+def _slowest_verdict(stages: dict, size: str, limit: float) -> str:
+    over = sorted(name for name, q in stages["queries"].items() if q["seconds"] > limit)
+    figure = f"slowest {stages['queries (slowest)'] * 1000:.1f} ms ({stages['slowest query']})"
+    missed = f"; over: {', '.join(over)}" if over else ""
+    return f"{size} every saved query ≤ {limit * 1000:.0f} ms warm: {figure} — {_met(not over)}{missed}"
+
+
+def _per_row_figure(stages: dict, limit: float) -> list[str]:
+    """For the queries over ``limit``: time per result row, the figure for queries whose answer grows with the
+    graph (not a target of issue 7; shown so the owner can weigh a per-row reading of it)."""
+    over = {name: q for name, q in stages["queries"].items() if q["seconds"] > limit and q["rows"]}
+    if not over:
+        return []
+    per_row = {name: q["seconds"] / q["rows"] * 1e6 for name, q in over.items()}
+    worst = max(per_row, key=per_row.__getitem__)
+    return [
+        f"(not a target) ×1000 time per result row of the {len(over)} queries over {limit * 1000:.0f} ms: "
+        f"worst {per_row[worst]:.0f} µs ({worst}, {over[worst]['rows']} rows)"
+    ]
+
+
+def _kept_figures(row: dict) -> list[str]:
+    """What the answer cache gives at one size: not the target's figure (the engine's), shown beside it."""
+    queries, lines = row["fast"]["queries"], []
+    kept = {name: q["kept"] for name, q in queries.items() if "kept" in q}
+    if kept:
+        slowest = max(kept, key=kept.__getitem__)
+        lines.append(
+            f"(not a target) ×{row['scale']} every saved query read back from the answer cache: slowest "
+            f"{kept[slowest] * 1000:.1f} ms ({slowest}, {queries[slowest]['rows']} rows)"
+        )
+    cli = row.get("cli query")
+    if cli:
+        lines.append(
+            f"(not a target) ×{row['scale']} `pskg query organisations` as a process: the first {cli['first']:.2f} s "
+            f"(builds and caches the store), the answer computed again {cli['computed']:.2f} s, "
+            f"the answer kept {cli['kept']:.2f} s"
+        )
+    return lines
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def render_markdown(result: dict, command: str) -> str:
+    """The benchmark as a page: how it was run, the table and verdicts, every query's time at each size."""
+    scales = [row["scale"] for row in result["sizes"]]
+    load = result["load_average"]
+    lines = [
+        "# Benchmark",
+        "",
+        f"Made by `{command}` (see `pskg.devtools.bench`); the JSON beside this page holds every figure.",
+        f"Load average (1, 5, 15 min) at the start {load['start']}, at the end {load['end']}.",
+        "",
+        render_table(result),
+        "## Every saved query, warm, on the fast engine (ms; rows)",
+        "",
+        "| query | " + " | ".join(f"×{scale}" for scale in scales) + " |",
+        "|---|" + "---|" * len(scales),
+    ]
+    for name in sorted(result["sizes"][0]["fast"]["queries"]):
+        cells = [row["fast"]["queries"][name] for row in result["sizes"]]
+        lines.append(f"| {name} | " + " | ".join(f"{c['seconds'] * 1000:.1f} ({c['rows']})" for c in cells) + " |")
+    return "\n".join(lines + _kept_pages(result)) + "\n"
+
+
+def _kept_pages(result: dict) -> list[str]:
+    """The answer cache's tables: each query's answer read back, and ``pskg query`` as a process, at each size."""
+    sizes = [row for row in result["sizes"] if "cli query" in row]
+    if not sizes:
+        return []
+    lines = [
+        "",
+        "## Every saved query, its answer read back from the answer cache (ms)",
+        "",
+        "What a second `pskg query` with the same values reads instead of asking the engine (`pskg.queries.answers`).",
+        "",
+        "| query | " + " | ".join(f"×{row['scale']}" for row in sizes) + " |",
+        "|---|" + "---|" * len(sizes),
+    ]
+    for name in sorted(sizes[0]["fast"]["queries"]):
+        lines.append(
+            f"| {name} | " + " | ".join(f"{row['fast']['queries'][name]['kept'] * 1000:.1f}" for row in sizes) + " |"
+        )
+    lines += [
+        "",
+        "## `pskg query organisations` as a process (s)",
+        "",
+        "| size | first (builds and caches the store) | answer computed again (`--no-cache`) | answer kept |",
+        "|---|---|---|---|",
+    ]
+    for row in sizes:
+        cli = row["cli query"]
+        lines.append(f"| ×{row['scale']} | {cli['first']:.2f} | {cli['computed']:.2f} | {cli['kept']:.2f} |")
+    return lines
+
+
+def main(
+    scales: list[int], repeats: int, reference_max: int, faults: int, output: Path, markdown: Path | None = None
+) -> int:
+    """Run, print the table, write the JSON (and the Markdown page)."""
+    result = run_benchmark(scales, repeats, reference_max, faults)
+    print(render_table(result))
+    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"written {output}")
+    if markdown is not None:
+        sizes = ",".join(map(str, scales))
+        command = f"pskg bench --scales {sizes} --repeats {repeats} --reference-max {reference_max} --faults {faults}"
+        markdown.write_text(render_markdown(result, command), encoding="utf-8")
+        print(f"written {markdown}")
+    return 0
+
+
+if __name__ == "__main__":  # one engine on PSKG_ROOT, for ``measure``: python -m pskg.devtools.bench ENGINE REPEATS
+    stages = {"fast": fast_stages, "reference": reference_stages}[sys.argv[1]](int(sys.argv[2]))
+    print(json.dumps(stages))

@@ -1,0 +1,219 @@
+"""The built graph (asserted and inferred), kept on disk as an Oxigraph store that queries open read-only.
+
+Key: SHA-256 of every ontology, data, shapes and query file (path and bytes)
+and of the package's Python code (``resources.package_code``): a change to any
+of them is a new key, so nothing stale is ever read, in a working copy under
+edit as in a release; the key never covers the cache itself. The store is built
+in a temporary folder beside its final place and renamed there whole, so a
+reader never opens a half-written store; two processes racing build the same
+store and the first rename wins. A new store removes the stores and kept
+answers of older keys. Location: ``stores/`` under ``resources.cache_root()``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph
+from rdflib.namespace import RDF, RDFS
+
+from pskg import __version__
+from pskg.engines.fast.store import load_fast_sources
+from pskg.engines.reasoning import infer_with_fallback
+from pskg.errors import ParameterError
+from pskg.queries.answers import answers_root
+from pskg.queries.binding import substitute
+from pskg.queries.catalogue import PARAMETER_CLASSES, QueryResult, SavedQuery, _expand_or_none, bind_parameters
+from pskg.queries.rows import solution_rows
+from pskg.sources.namespaces import ID, PSS
+from pskg.sources.parse import read_turtle_text
+from pskg.sources.resources import cache_root, package_code, resource_dir
+
+#: Written last into a store's folder: a folder without it is not a store to open.
+_COMPLETE = "pskg-complete"
+
+_NAME_PREDICATES = (RDF.type, RDFS.subClassOf, RDFS.label, PSS.acronym, PSS.isoAlpha3)
+
+
+def stores_dir() -> Path:
+    """Where built stores are kept, one folder per source key."""
+    return cache_root() / "stores"
+
+
+def source_key() -> str:
+    """The content hash of everything the built graph depends on: the resource files and the package's code."""
+    digest = hashlib.sha256(__version__.encode())
+    folders = {kind: resource_dir(kind) for kind in ("ontology", "data", "validation", "queries")}
+    for kind, folder in folders.items():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"\n{kind}/{path.relative_to(folder)}\n".encode())
+            digest.update(path.read_bytes())
+    code = package_code()
+    top = code[0].parent if code else Path()
+    for path in code:
+        digest.update(f"\ncode/{path.relative_to(top) if path.is_relative_to(top) else path.name}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def built_store(key: str | None = None) -> BuiltStore:
+    """The asserted and inferred graph, opened read-only from the cache, or built there first.
+
+    A store that cannot be opened (damaged, or from another version of the
+    engine) is built again; a store that cannot be written (a read-only cache
+    folder) is kept in memory for this process only.
+    """
+    key = source_key() if key is None else key
+    path = stores_dir() / key
+    if (path / _COMPLETE).is_file():
+        try:
+            return BuiltStore(pyoxigraph.Store.read_only(str(path)))
+        except (OSError, RuntimeError):  # RocksDB's own errors come as RuntimeError
+            shutil.rmtree(path, ignore_errors=True)  # damaged: built again below
+    sources = load_fast_sources()
+    files, inferred = sources.files, infer_with_fallback(sources)
+    del sources  # one graph in memory at a time
+    try:
+        return BuiltStore(_persisted(files, inferred, path))
+    except OSError:
+        return BuiltStore(one_graph(files, inferred, pyoxigraph.Store()))
+
+
+def _persisted(files: list[Path], inferred: bytes, path: Path) -> pyoxigraph.Store:
+    """Build the store in a temporary folder, rename it to ``path`` whole, open it read-only there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    shutil.rmtree(temporary, ignore_errors=True)
+    try:
+        store = one_graph(files, inferred, pyoxigraph.Store(str(temporary)))
+        store.flush()
+        del store  # closed: RocksDB lets go of the folder
+        (temporary / _COMPLETE).write_text(__version__, encoding="utf-8")
+        if path.exists() and not (path / _COMPLETE).is_file():  # not renamed here whole: left by something else
+            shutil.rmtree(path, ignore_errors=True)
+        try:
+            os.rename(temporary, path)
+        except OSError:
+            if not (path / _COMPLETE).is_file():
+                raise
+            # another process renamed the same store first: theirs is kept
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+    remove_stale(path.name)
+    return pyoxigraph.Store.read_only(str(path))
+
+
+def remove_stale(key: str) -> None:
+    """Remove the built stores and kept answers of every source key but ``key`` (not temporary folders in use)."""
+    for old in stores_dir().glob("*"):
+        if old.name != key and not old.name.startswith("."):
+            shutil.rmtree(old, ignore_errors=True)
+    for old in answers_root().glob("*"):
+        if old.name != key:
+            shutil.rmtree(old, ignore_errors=True)
+    for old in cache_root().glob("*.nq"):  # the N-Quads stores of pskg 0.1.0 and earlier
+        old.unlink(missing_ok=True)
+
+
+def one_graph(files: list[Path], inferred: bytes, store: pyoxigraph.Store) -> pyoxigraph.Store:
+    """The files' triples and the inferred ones in one default graph, each triple once: what the queries read.
+
+    The reasoner's store keeps each file in a graph of its own, and pyoxigraph's
+    union of graphs is a bag: a triple two files state would match twice, where
+    rdflib, Virtuoso or an Oxigraph server holding one graph match it once.
+    Parsing again costs less than moving the triples (a removal frees no memory).
+    """
+    for path in files:
+        store.bulk_load(read_turtle_text(path), format=pyoxigraph.RdfFormat.TURTLE)
+    store.bulk_load(inferred, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return store
+
+
+@dataclass
+class BuiltStore:
+    """The built graph's store, with an index of the names IRI parameters may use (made at the first need).
+
+    ``queries.bind_parameters`` matches a value against every instance's IRI,
+    local name, acronyms, ISO code and labels, case-insensitively: on the whole
+    graph that is a scan, a second at ×1000. The index maps each casefolded name
+    to the instances that bear it, so resolving a value looks at those only.
+    """
+
+    store: pyoxigraph.Store
+    _index: dict[str, set[str]] | None = field(default=None, repr=False)
+
+    def named(self, raw: str) -> set[str]:
+        """The instances (of a parameter class) one of whose names may be ``raw``."""
+        if self._index is None:
+            self._index = _name_index(self.store)
+        keys = {raw.strip().casefold(), _expand_or_none(raw.strip()).casefold()}
+        return {iri for key in keys for iri in self._index.get(key, ())}
+
+
+def _name_index(store: pyoxigraph.Store) -> dict[str, set[str]]:
+    classes = " ".join(f"<{c}>" for c in sorted(set(PARAMETER_CLASSES.values())))
+    names = " ".join(f"<{p}>" for p in _NAME_PREDICATES[2:])
+    query = f"""SELECT DISTINCT ?i ?name WHERE {{
+        VALUES ?class {{ {classes} }} ?c <{RDFS.subClassOf}>* ?class . ?i a ?c . FILTER(isIRI(?i))
+        OPTIONAL {{ VALUES ?p {{ {names} }} ?i ?p ?name }} }}"""
+    index: dict[str, set[str]] = {}
+    for row in store.query(query, use_default_graph_as_union=True):
+        iri, name = row["i"].value, row["name"]
+        keys = {iri, iri.removeprefix(str(ID))} | ({name.value} if name is not None else set())
+        for key in keys:
+            index.setdefault(key.casefold(), set()).add(iri)
+    return index
+
+
+def names_graph(built: BuiltStore, query: SavedQuery, values: dict[str, str]) -> Graph:
+    """The triples that resolve ``query``'s IRI parameters: the classes, and the candidates' types and names."""
+    raws = [values.get(p.name, p.default) for p in query.parameters if p.name in PARAMETER_CLASSES]
+    found = " ".join(f"<{iri}>" for raw in raws if raw for iri in sorted(built.named(raw)))
+    if not found:
+        return Graph()
+    names = " ".join(f"<{p}>" for p in _NAME_PREDICATES[2:])
+    return _construct(
+        built.store,
+        f"{{ ?s <{RDFS.subClassOf}> ?o BIND(<{RDFS.subClassOf}> AS ?p) }} UNION "
+        f"{{ VALUES ?s {{ {found} }} VALUES ?p {{ <{RDF.type}> {names} }} ?s ?p ?o }}",
+    )
+
+
+def _all_names(store: pyoxigraph.Store) -> Graph:
+    """Every triple names are resolved with: the list of known names a failed resolution prints."""
+    predicates = " ".join(f"<{p}>" for p in _NAME_PREDICATES)
+    return _construct(store, f"VALUES ?p {{ {predicates} }} ?s ?p ?o")
+
+
+def _construct(store: pyoxigraph.Store, where: str) -> Graph:
+    triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}", use_default_graph_as_union=True)
+    graph = Graph(bind_namespaces="none")
+    graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
+    return graph
+
+
+def run_fast_query(query: SavedQuery, values: dict[str, str], built: BuiltStore | None = None) -> QueryResult:
+    """A saved query on the built store (cached), parameters bound as checked RDF terms."""
+    solutions = fast_solutions(query, values, built_store() if built is None else built)
+    variables = tuple(variable.value for variable in solutions.variables)
+    return QueryResult(variables=variables, rows=solution_rows(solutions))
+
+
+def fast_solutions(query: SavedQuery, values: dict[str, str], built: BuiltStore) -> pyoxigraph.QuerySolutions:
+    """The engine's solutions of a saved query on ``built``, parameters bound as checked RDF terms.
+
+    Unlike ``remote.prepared_text``, the substituted text is not parsed again by
+    rdflib to check it (20 ms, twice the whole budget of a query): pyoxigraph
+    parses it, and the terms substituted are checked ones.
+    """
+    try:
+        bindings = bind_parameters(names_graph(built, query, values), query, dict(values))
+    except ParameterError:
+        bind_parameters(_all_names(built.store), query, dict(values))  # raises, listing every known name
+        raise
+    return built.store.query(substitute(query.text, bindings), use_default_graph_as_union=True)
