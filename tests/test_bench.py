@@ -171,7 +171,7 @@ def test_each_repeat_parses_with_the_previous_repeats_results_freed(monkeypatch)
     import pskg.engines.built_store
     import pskg.engines.fast.closure
     import pskg.engines.fast.store
-    import pskg.engines.fast.validate
+    import pskg.engines.validation
     from pskg.devtools.bench import fast_stages
 
     class Output:
@@ -193,9 +193,9 @@ def test_each_repeat_parses_with_the_previous_repeats_results_freed(monkeypatch)
         return result
 
     monkeypatch.setattr(pskg.engines.fast.store, "load_fast_sources", parse)
-    monkeypatch.setattr(pskg.engines.fast.validate, "validate_fast", output)
+    monkeypatch.setattr(pskg.engines.validation, "validate_fast", output)
     monkeypatch.setattr(pskg.engines.fast.closure, "infer_fast", output)
-    monkeypatch.setattr(pskg.engines.built_store, "one_graph", lambda files, inferred: pyoxigraph.Store())
+    monkeypatch.setattr(pskg.engines.built_store, "one_graph", lambda files, inferred, store: pyoxigraph.Store())
     monkeypatch.setattr("pskg.devtools.bench._queries", lambda run, repeats, read_back: {})
     monkeypatch.setattr("pskg.devtools.bench._stages", lambda *args: {})
     fast_stages(3)

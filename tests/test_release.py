@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, OWL, VOID
 
 import pskg
 from pskg import cli
+from pskg.engines.literal_forms import canonical_graph
 from pskg.release.dataset import DATASET_IRI, GRAPH_IRIS, graph_iri
 from pskg.release.formats import (
     CHECKSUMS,
@@ -53,7 +54,8 @@ def test_named_graphs_hold_the_whole_knowledge_graph(release: Path, knowledge: K
     union = Graph()
     for key in ("ontology", "facts", "inferred", "wikidata"):
         union += graphs[str(graph_iri(key))]
-    assert isomorphic(union, knowledge.union())
+    # Oxigraph writes a number in its own lexical form (45349 for 45349.0): the same value, the same datatype
+    assert isomorphic(canonical_graph(union), canonical_graph(knowledge.union()))
     assert len(graphs[str(graph_iri("inferred"))]) == len(knowledge.inferred)
 
 

@@ -98,7 +98,7 @@ def fast_stages(repeats: int) -> dict:
     from pskg.engines.built_store import BuiltStore, one_graph, run_fast_query
     from pskg.engines.fast.closure import infer_fast
     from pskg.engines.fast.store import load_fast_sources
-    from pskg.engines.fast.validate import validate_fast
+    from pskg.engines.validation import validate_fast
 
     times: dict[str, list[float]] = {"parse": [], "validate": [], "reason": []}
     memory: dict[str, float] = {}

@@ -38,6 +38,8 @@ class Engine(ABC):
     name: ClassVar[str]
     #: One line for ``--help``.
     summary: ClassVar[str]
+    #: Whether it keeps the sources in an Oxigraph store, which the build then writes the release from.
+    keeps_a_store: ClassVar[bool]
 
     @abstractmethod
     def validate(self, data: Sequence[Path] | None = None, shapes: Sequence[Path] | None = None) -> Validation:

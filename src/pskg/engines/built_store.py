@@ -36,6 +36,8 @@ from pskg.sources.resources import cache_root, package_code, resource_dir
 
 #: Written last into a store's folder: a folder without it is not a store to open.
 _COMPLETE = "pskg-complete"
+#: Written into a store whose sources passed the shapes.
+_VALIDATED = "pskg-validated"
 
 _NAME_PREDICATES = (RDF.type, RDFS.subClassOf, RDFS.label, PSS.acronym, PSS.isoAlpha3)
 
@@ -62,37 +64,69 @@ def source_key() -> str:
 
 
 def built_store(key: str | None = None) -> BuiltStore:
-    """The asserted and inferred graph, opened read-only from the cache, or built there first.
+    """The asserted and inferred graph, opened read-only from the cache, or built there first (unvalidated:
+    ``pskg query`` answers whatever the sources say; ``pskg build`` leaves a validated one).
 
     A store that cannot be opened (damaged, or from another version of the
     engine) is built again; a store that cannot be written (a read-only cache
     folder) is kept in memory for this process only.
     """
     key = source_key() if key is None else key
-    path = stores_dir() / key
-    if (path / _COMPLETE).is_file():
-        try:
-            return BuiltStore(pyoxigraph.Store.read_only(str(path)))
-        except (OSError, RuntimeError):  # RocksDB's own errors come as RuntimeError
-            shutil.rmtree(path, ignore_errors=True)  # damaged: built again below
+    kept = open_built_store(key)
+    if kept is not None:
+        return kept
     sources = load_fast_sources()
     files, inferred = sources.files, infer_with_fallback(sources)
     del sources  # one graph in memory at a time
+    store = one_graph(files, inferred, pyoxigraph.Store())
+    del inferred
+    return keep_built_store(store, key) or BuiltStore(store)
+
+
+def open_built_store(key: str, validated: bool = False) -> BuiltStore | None:
+    """The kept store of ``key`` opened read-only (``validated``: only one that passed the shapes), else None."""
+    path = stores_dir() / key
+    if not (path / _COMPLETE).is_file() or (validated and not (path / _VALIDATED).is_file()):
+        return None
     try:
-        return BuiltStore(_persisted(files, inferred, path))
-    except OSError:
-        return BuiltStore(one_graph(files, inferred, pyoxigraph.Store()))
+        return BuiltStore(pyoxigraph.Store.read_only(str(path)))
+    except (OSError, RuntimeError):  # damaged (RocksDB's own errors come as RuntimeError): built again
+        shutil.rmtree(path, ignore_errors=True)
+        return None
 
 
-def _persisted(files: list[Path], inferred: bytes, path: Path) -> pyoxigraph.Store:
-    """Build the store in a temporary folder, rename it to ``path`` whole, open it read-only there."""
+def keep_built_store(store: pyoxigraph.Store, key: str, validated: bool = False) -> BuiltStore | None:
+    """Keep the default graph of ``store`` on disk as the built store of ``key``, opened read-only; None when the
+    cache cannot be written (it only costs time).
+
+    Built in a temporary folder beside its place and renamed there whole; if
+    another process renamed the same store first, theirs is kept. ``validated``
+    marks a store whose sources passed the shapes (``pskg build``, ``pskg export``).
+    """
+    path = stores_dir() / key
+    try:
+        if not (path / _COMPLETE).is_file():
+            _write_store(store, path)
+        if validated:
+            (path / _VALIDATED).write_text(__version__, encoding="utf-8")
+        remove_stale(key)
+        return BuiltStore(pyoxigraph.Store.read_only(str(path)))
+    except (OSError, RuntimeError):
+        return None
+
+
+def _write_store(store: pyoxigraph.Store, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     shutil.rmtree(temporary, ignore_errors=True)
     try:
-        store = one_graph(files, inferred, pyoxigraph.Store(str(temporary)))
-        store.flush()
-        del store  # closed: RocksDB lets go of the folder
+        disk = pyoxigraph.Store(str(temporary))
+        disk.bulk_load(
+            store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()),
+            format=pyoxigraph.RdfFormat.N_TRIPLES,
+        )
+        disk.flush()
+        del disk  # closed: RocksDB lets go of the folder
         (temporary / _COMPLETE).write_text(__version__, encoding="utf-8")
         if path.exists() and not (path / _COMPLETE).is_file():  # not renamed here whole: left by something else
             shutil.rmtree(path, ignore_errors=True)
@@ -101,11 +135,8 @@ def _persisted(files: list[Path], inferred: bytes, path: Path) -> pyoxigraph.Sto
         except OSError:
             if not (path / _COMPLETE).is_file():
                 raise
-            # another process renamed the same store first: theirs is kept
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
-    remove_stale(path.name)
-    return pyoxigraph.Store.read_only(str(path))
 
 
 def remove_stale(key: str) -> None:

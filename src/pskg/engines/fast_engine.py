@@ -31,6 +31,7 @@ class FastEngine(Engine):
 
     name = "fast"
     summary = "pyoxigraph, default"
+    keeps_a_store = True
 
     def validate(self, data: Sequence[Path] | None = None, shapes: Sequence[Path] | None = None) -> Validation:
         shapes_graph = load_shapes(shapes)

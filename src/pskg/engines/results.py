@@ -58,3 +58,13 @@ class ValidationReport:
     violations: tuple[Violation, ...]
     #: One line per engine choice the user should know of (shapes sent to pySHACL, and why).
     notices: tuple[str, ...] = ()
+
+
+def failure_message(report: ValidationReport) -> str:
+    """The refusal message: how many violations and the first ones in full."""
+    violations = [v for v in report.violations if v.severity == "Violation"]
+    shown = "\n".join(v.describe() for v in violations[:10])
+    more = f"\n… and {len(violations) - 10} more (run `pskg validate`)" if len(violations) > 10 else ""
+    return (
+        f"the graph does not conform to the shapes ({len(violations)} violations); nothing was written\n{shown}{more}"
+    )

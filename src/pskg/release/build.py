@@ -2,7 +2,10 @@
 
 Nothing is written unless the graph conforms; the outputs are written to a
 staging folder that replaces ``dist/`` whole, so a failed or interrupted build
-leaves the previous ``dist/`` as it was.
+leaves the previous ``dist/`` as it was. An engine that keeps the sources in a
+store (the fast one) writes the release from that store (``release.store_release``)
+and leaves it as the built store that queries open; the reference engine writes it
+with rdflib (``release.formats``). Both give the same triples in the same graphs.
 """
 
 from __future__ import annotations
@@ -20,10 +23,13 @@ from pskg import __version__
 from pskg.atomic import replace_directory, staging_directory
 from pskg.engines import get_engine
 from pskg.engines.base import Engine, Notice
+from pskg.engines.built_store import keep_built_store, source_key
 from pskg.engines.reasoning import print_notice
-from pskg.engines.results import ValidationReport
+from pskg.engines.results import failure_message
 from pskg.errors import ValidationFailed
-from pskg.release.formats import CHECKSUMS, checksums, release_files
+from pskg.release.formats import CHECKSUMS, DYADS, PANEL, checksums, release_files
+from pskg.release.panel import write_panels
+from pskg.release.store_release import checked_store, write_store_release
 from pskg.sources.knowledge import KnowledgeGraph
 from pskg.sources.parse import load_sources
 
@@ -49,6 +55,33 @@ def build(
 ) -> BuildResult:
     """Build the graph into ``dist`` on ``engine`` (default: the fast one); raise ValidationFailed (writing
     nothing) if it does not conform."""
+    engine = get_engine() if engine is None else engine
+    if not engine.keeps_a_store:
+        return _build_with_rdflib(dist, progress, engine, notice)
+    key = source_key()
+    checked = checked_store(progress, notice)
+    if altered := checked.sources.altered_literals():
+        notice(
+            f"release: {len(altered)} literal(s) Oxigraph would not write as the sources do "
+            f"(first: {altered[0].literal}, {altered[0].why}); the release is written with rdflib"
+        )
+        return _build_with_rdflib(dist, progress, engine, notice)
+    progress(f"writing {dist}")
+    staging = staging_directory(dist)
+    try:
+        release = write_store_release(checked, staging, ASSERTED_NAME, INFERRED_NAME)
+        write_panels(checked.store, staging / PANEL, staging / DYADS)
+        files = _seal(staging, release.graph_triples, release.asserted, release.inferred)
+        replace_directory(staging, dist)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    progress("keeping the built store for queries")
+    keep_built_store(checked.store, key)
+    return BuildResult(dist, release.asserted, release.inferred, files)
+
+
+def _build_with_rdflib(dist: Path, progress: Callable[[str], None], engine: Engine, notice: Notice) -> BuildResult:
     knowledge = checked_knowledge(progress, engine, notice)
     progress(f"writing {dist}")
     files = write_dist(knowledge, dist)
@@ -71,18 +104,8 @@ def checked_knowledge(
     return KnowledgeGraph(sources=sources, inferred=inferred)
 
 
-def failure_message(report: ValidationReport) -> str:
-    """The refusal message: how many violations and the first ones in full."""
-    violations = [v for v in report.violations if v.severity == "Violation"]
-    shown = "\n".join(v.describe() for v in violations[:10])
-    more = f"\n… and {len(violations) - 10} more (run `pskg validate`)" if len(violations) > 10 else ""
-    return (
-        f"the graph does not conform to the shapes ({len(violations)} violations); nothing was written\n{shown}{more}"
-    )
-
-
 def write_dist(knowledge: KnowledgeGraph, dist: Path) -> tuple[str, ...]:
-    """Serialise the asserted and inferred graphs beside a checksummed manifest, then swap."""
+    """Serialise the asserted and inferred graphs with rdflib beside a checksummed manifest, then swap."""
     staging = staging_directory(dist)
     try:
         outputs = {
@@ -95,21 +118,39 @@ def write_dist(knowledge: KnowledgeGraph, dist: Path) -> tuple[str, ...]:
         outputs |= release.files
         for name, text in outputs.items():
             (staging / name).write_text(text, encoding="utf-8")
-        manifest = {
-            "name": "postsoviet-security-kg",
-            "version": __version__,
-            "triples": {"asserted": len(knowledge.asserted), "inferred": len(knowledge.inferred)},
-            "graphs": release.graph_triples,
-            "sha256": {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in outputs.items()},
-        }
-        manifest_text = json.dumps(manifest, indent=2) + "\n"
-        (staging / "manifest.json").write_text(manifest_text, encoding="utf-8")
-        (staging / CHECKSUMS).write_text(checksums({**outputs, "manifest.json": manifest_text}), encoding="utf-8")
+        write_panels(knowledge.union(), staging / PANEL, staging / DYADS)
+        files = _seal(staging, release.graph_triples, len(knowledge.asserted), len(knowledge.inferred))
         replace_directory(staging, dist)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return (*outputs, "manifest.json", CHECKSUMS)
+    return files
+
+
+def _seal(staging: Path, graph_triples: dict[str, int], asserted: int, inferred: int) -> tuple[str, ...]:
+    """Write ``manifest.json`` (counts and SHA-256 of every file) and ``SHA256SUMS``; the files' names."""
+    names = sorted(path.name for path in staging.iterdir() if path.is_file())
+    digests = {name: _sha256(staging / name) for name in names}
+    manifest = {
+        "name": "postsoviet-security-kg",
+        "version": __version__,
+        "triples": {"asserted": asserted, "inferred": inferred},
+        "graphs": graph_triples,
+        "sha256": digests,
+    }
+    manifest_text = json.dumps(manifest, indent=2) + "\n"
+    (staging / "manifest.json").write_text(manifest_text, encoding="utf-8")
+    digests["manifest.json"] = hashlib.sha256(manifest_text.encode("utf-8")).hexdigest()
+    (staging / CHECKSUMS).write_text(checksums(digests), encoding="utf-8")
+    return (*names, "manifest.json", CHECKSUMS)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _turtle(graph: Graph) -> str:

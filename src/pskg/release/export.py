@@ -10,19 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pskg.atomic import write_text_atomically
-from pskg.release.build import checked_knowledge
+from pskg.atomic import atomic_path
+from pskg.engines.base import Notice
+from pskg.engines.reasoning import print_notice
 from pskg.release.formats import DYADS, PANEL
-from pskg.release.panel import dyad_csv, panel_csv, panel_rows
+from pskg.release.panel import write_panels
+from pskg.release.store_release import validated_store
 
 
-def export_tables(out: Path, progress: Callable[[str], None] = lambda _: None) -> list[Path]:
-    """Write the state-year panel and the dyad-year file into ``out``; their paths."""
-    knowledge = checked_knowledge(progress)
+def export_tables(
+    out: Path, progress: Callable[[str], None] = lambda _: None, notice: Notice = print_notice
+) -> list[Path]:
+    """Write the state-year panel and the dyad-year file into ``out``, from the validated built store; their paths."""
+    store = validated_store(progress, notice)
     progress("computing the state-year panel")
-    rows = panel_rows(knowledge.union())
-    written = []
-    for name, text in ((PANEL, panel_csv(rows)), (DYADS, dyad_csv(rows))):
-        write_text_atomically(out / name, text)
-        written.append(out / name)
+    out.mkdir(parents=True, exist_ok=True)
+    written = [out / PANEL, out / DYADS]
+    with atomic_path(written[0], 0o644) as panel, atomic_path(written[1], 0o644) as dyads:
+        write_panels(store, panel, dyads)
     return written

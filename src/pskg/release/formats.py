@@ -9,7 +9,6 @@ version number that the package and the ontology's ``owl:versionIRI`` share.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from pskg.errors import PskgError
 from pskg.release.dataset import GRAPH_IRIS, NamedGraphs, graph_iri, split_knowledge
 from pskg.release.description import EXAMPLE_CANDIDATES, describe_dataset
-from pskg.release.panel import dyad_csv, panel_csv, panel_rows
 from pskg.sources.knowledge import KnowledgeGraph
 from pskg.sources.namespaces import PREFIXES, new_graph
 
@@ -63,11 +61,10 @@ class Release:
 
 
 def release_files(knowledge: KnowledgeGraph) -> Release:
-    """Every release file, made from the knowledge graph."""
+    """Every RDF release file (and the JSON-LD context), made from the knowledge graph with rdflib."""
     graphs = named_graphs(knowledge)
     dataset = graphs.to_dataset()
     context = jsonld_context()
-    rows = panel_rows(knowledge.union())
     files = {
         TRIG: dataset.serialize(format="trig"),
         NQUADS: nquads(dataset.serialize(format="nquads")),
@@ -76,8 +73,6 @@ def release_files(knowledge: KnowledgeGraph) -> Release:
         ),
         CONTEXT: json.dumps(context, indent=2, ensure_ascii=False) + "\n",
         VOID_FILE: graphs.graphs["metadata"].serialize(format="longturtle"),
-        PANEL: panel_csv(rows),
-        DYADS: dyad_csv(rows),
     }
     return Release(files, graphs.counts_by_iri())
 
@@ -113,14 +108,9 @@ def nquads(text: str) -> str:
     return "\n".join(sorted(line for line in text.splitlines() if line.strip())) + "\n"
 
 
-def checksums(files: Mapping[str, str | bytes]) -> str:
-    """``SHA256SUMS`` for the given files, in ``sha256sum -c`` format, sorted by name."""
-    lines = []
-    for name in sorted(files):
-        content = files[name]
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        lines.append(f"{hashlib.sha256(data).hexdigest()}  {name}")
-    return "\n".join(lines) + "\n"
+def checksums(digests: Mapping[str, str]) -> str:
+    """``SHA256SUMS`` for the given files' SHA-256 digests, in ``sha256sum -c`` format, sorted by name."""
+    return "".join(f"{digests[name]}  {name}\n" for name in sorted(digests))
 
 
 def read_release_graphs(dist: Path) -> dict[str, Graph]:

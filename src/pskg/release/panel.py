@@ -1,16 +1,19 @@
-"""CSV exports for quantitative users: a state-year panel and a dyad-year file.
+"""CSV exports for quantitative users: a state-year panel and a dyad-year file, written as they are computed.
 
 Political scientists merge such files with other country-year data by ISO alpha-3
 or Correlates of War code. What matters most is that *not a member* and *not known*
 differ: a zero is only written where the article covers the pair.
 
-Coverage. Tableau 2 gives, for each of the fifteen post-Soviet states, its
-membership of each of its seven column organisations (an empty cell means "not a
-member"), for the years from independence (1991) to the article's end (3 December
-2019). So for a post-Soviet state and a Tableau 2 column organisation, 1991–2019,
-``member`` is 1 or 0. Every other state-organisation pair is outside that coverage:
-``member`` is 1 where the graph records a membership, and empty (missing) otherwise
-— the article is silent, which is not a zero. Deprecated claims are ignored.
+Coverage. Tableau 2 gives, for each state it has a row for (the fifteen
+post-Soviet states), its membership of each of its column organisations (an empty
+cell means "not a member"), for the years from independence (1991) to the
+article's end (3 December 2019). So for a row state and a column organisation of
+the same table, 1991–2019, ``member`` is 1 or 0. Every other state-organisation
+pair the graph records a membership for is outside that coverage: ``member`` is 1
+in the years of its periods and empty (missing) in the others — the article is
+silent, which is not a zero. Pairs the graph knows nothing about have no rows, so
+the panel grows with the data, not with every state times every organisation.
+Deprecated claims are ignored.
 
 The Correlates of War code column is present but empty: no source for the codes is
 part of the project yet, and a code is never guessed.
@@ -19,14 +22,18 @@ part of the project yet, and a code is never guessed.
 from __future__ import annotations
 
 import csv
-import io
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
+from pathlib import Path
+from typing import TextIO
 
-from rdflib import Graph, URIRef
+import pyoxigraph
+from rdflib import Graph
 
-from pskg.sources.namespaces import ID, PSS, sparql_prologue
+from pskg.queries.plain import plain_rows
+from pskg.sources.namespaces import ID, PSS
 
 FIRST_YEAR = 1991  # independence of the post-Soviet states: the article's starting point
 LAST_YEAR = 2019  # the article cites events up to 3 December 2019
@@ -37,17 +44,14 @@ DYAD_COLUMNS = ("state_a", "iso3_a", "cow_code_a", "state_b", "iso3_b", "cow_cod
 DYAD_COLUMNS += ("role_a", "role_b", "organisation_iri")
 
 _STATES = """
-SELECT DISTINCT ?state ?iso ?label ?postSoviet WHERE {
-  ?state a pss:State ; pss:isoAlpha3 ?iso .
-  OPTIONAL { ?state rdfs:label ?label . FILTER(LANG(?label) = "en") }
-  BIND(EXISTS { ?state a pss:PostSovietState } AS ?postSoviet)
-}"""
-_ORGANISATIONS = """
-SELECT DISTINCT ?organisation WHERE { ?organisation a ?class . ?class rdfs:subClassOf* pss:Organisation . }"""
+SELECT ?state (SAMPLE(?code) AS ?iso) (SAMPLE(?name) AS ?label) WHERE {
+  ?state a pss:State ; pss:isoAlpha3 ?code .
+  OPTIONAL { ?state rdfs:label ?name . FILTER(LANG(?name) = "en") }
+} GROUP BY ?state"""
+_TABLE_ROWS = """
+SELECT DISTINCT ?table ?state WHERE { ?cell pss:documentPart ?table ; pss:tableRow ?state . }"""
 _TABLE_COLUMNS = """
-SELECT DISTINCT ?organisation WHERE {
-  ?cell pss:documentPart id:momzikoff-tableau-2 ; pss:tableColumn ?organisation .
-}"""
+SELECT DISTINCT ?table ?organisation WHERE { ?cell pss:documentPart ?table ; pss:tableColumn ?organisation . }"""
 _MEMBERSHIPS = """
 SELECT ?state ?organisation ?role ?start ?end WHERE {
   ?membership a pss:Membership ; org:member ?state ; org:organization ?organisation ; org:role ?role ;
@@ -56,107 +60,99 @@ SELECT ?state ?organisation ?role ?start ?end WHERE {
   FILTER NOT EXISTS { ?membership pss:rank pss:DeprecatedRank }
 }"""
 
+Source = Graph | pyoxigraph.Store
+Pair = tuple[str, str]
+
 
 @dataclass(frozen=True)
 class State:
     """A state as the CSV files name it."""
 
-    iri: URIRef
+    iri: str
     iso3: str
     label: str
-    post_soviet: bool
     cow_code: str = ""
 
 
-@dataclass(frozen=True)
-class PanelRow:
-    """One state, organisation and year: ``member`` is "1", "0" or "" (not covered, unknown)."""
-
-    state: State
-    organisation: URIRef
-    year: int
-    member: str
-    roles: tuple[str, ...]
-
-
-def panel_rows(graph: Graph) -> list[PanelRow]:
-    """Every state x organisation x year of 1991–2019, sorted by ISO code, organisation, year."""
-    prologue = sparql_prologue()
-    states = sorted(_states(graph), key=lambda s: (s.iso3, str(s.iri)))
-    organisations = sorted((row[0] for row in graph.query(prologue + _ORGANISATIONS)), key=_local)
-    covered = {row[0] for row in graph.query(prologue + _TABLE_COLUMNS)}
-    roles: dict[tuple[URIRef, URIRef, int], set[str]] = defaultdict(set)
-    for state, organisation, role, start, end in graph.query(prologue + _MEMBERSHIPS):
-        last = int(end) if end is not None else LAST_YEAR
-        for year in range(max(int(start), FIRST_YEAR), min(last, LAST_YEAR) + 1):
-            roles[(state, organisation, year)].add(_local(role))
-    rows = []
-    for state in states:
-        for organisation in organisations:
-            in_coverage = state.post_soviet and organisation in covered
-            for year in YEARS:
-                held = tuple(sorted(roles.get((state.iri, organisation, year), ())))
-                member = "1" if held else ("0" if in_coverage else "")
-                rows.append(PanelRow(state, organisation, year, member, held))
-    return rows
-
-
-def panel_csv(rows: list[PanelRow]) -> str:
-    """The state-year panel as CSV (several roles in one year are joined with ";")."""
-    return _csv(
-        PANEL_COLUMNS,
-        (
-            [
-                *_describe(r.state),
-                _local(r.organisation),
-                r.year,
-                r.member,
-                ";".join(r.roles),
-                r.state.iri,
-                r.organisation,
-            ]
-            for r in rows
-        ),
+def write_panels(source: Source, panel: Path, dyads: Path) -> None:
+    """Write the state-year panel and the dyad-year file of ``source`` (a graph, or a store's default graph)."""
+    states = _states(source)
+    covered = _covered_pairs(source)
+    roles: dict[Pair, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for row in plain_rows(source, _MEMBERSHIPS):
+        if row["state"] not in states:
+            continue
+        last = int(row["end"]) if row["end"] else LAST_YEAR
+        for year in range(max(int(row["start"]), FIRST_YEAR), min(last, LAST_YEAR) + 1):
+            roles[(row["state"], row["organisation"])][year].add(_local(row["role"]))
+    pairs = sorted(
+        {pair for pair in covered | set(roles) if pair[0] in states},
+        key=lambda pair: (states[pair[0]].iso3, pair[0], _local(pair[1])),
     )
+    with _csv_file(panel) as out:
+        writer = _writer(out, PANEL_COLUMNS)
+        for state_iri, organisation in pairs:
+            state, held_by_year = states[state_iri], roles.get((state_iri, organisation), {})
+            absent = "0" if (state_iri, organisation) in covered else ""
+            for year in YEARS:
+                held = sorted(held_by_year.get(year, ()))
+                member = "1" if held else absent
+                writer.writerow(
+                    (*_describe(state), _local(organisation), year, member, ";".join(held), state_iri, organisation)
+                )
+    with _csv_file(dyads) as out:
+        writer = _writer(out, DYAD_COLUMNS)
+        writer.writerows(_dyad_lines(states, roles))
 
 
-def dyad_csv(rows: list[PanelRow]) -> str:
+def _dyad_lines(states: dict[str, State], roles: dict[Pair, dict[int, set[str]]]) -> list[tuple]:
     """Pairs of states (ordered by ISO code) both holding a period of the same organisation in a year."""
-    members: dict[tuple[URIRef, int], list[PanelRow]] = defaultdict(list)
-    for row in rows:
-        if row.member == "1":
-            members[(row.organisation, row.year)].append(row)
+    members: dict[tuple[str, int], list[tuple[State, str]]] = defaultdict(list)
+    for (state_iri, organisation), by_year in roles.items():
+        for year, held in by_year.items():
+            members[(organisation, year)].append((states[state_iri], ";".join(sorted(held))))
     lines = []
-    for (organisation, year), group in sorted(members.items(), key=lambda item: (_local(item[0][0]), item[0][1])):
-        for a, b in combinations(sorted(group, key=lambda r: r.state.iso3), 2):
-            roles = (";".join(a.roles), ";".join(b.roles))
-            lines.append((*_describe(a.state), *_describe(b.state), _local(organisation), year, *roles, organisation))
+    for (organisation, year), group in members.items():
+        for (a, role_a), (b, role_b) in combinations(sorted(group, key=lambda m: (m[0].iso3, m[0].iri)), 2):
+            lines.append((*_describe(a), *_describe(b), _local(organisation), year, role_a, role_b, organisation))
     lines.sort(key=lambda line: (line[1], line[4], line[6], line[7]))
-    return _csv(DYAD_COLUMNS, lines)
+    return lines
+
+
+def _covered_pairs(source: Source) -> set[Pair]:
+    """The row states times the column organisations of each table (Tableau 2): where an absence is a zero."""
+    rows: dict[str, set[str]] = defaultdict(set)
+    columns: dict[str, set[str]] = defaultdict(set)
+    for row in plain_rows(source, _TABLE_ROWS):
+        rows[row["table"]].add(row["state"])
+    for row in plain_rows(source, _TABLE_COLUMNS):
+        columns[row["table"]].add(row["organisation"])
+    return {(state, organisation) for table in rows for state in rows[table] for organisation in columns[table]}
+
+
+def _states(source: Source) -> dict[str, State]:
+    return {
+        row["state"]: State(row["state"], row["iso"], row["label"] or _local(row["state"]))
+        for row in plain_rows(source, _STATES)
+    }
 
 
 def _describe(state: State) -> tuple[str, str, str]:
     return (state.label, state.iso3, state.cow_code)
 
 
-def _states(graph: Graph) -> list[State]:
-    found: dict[URIRef, State] = {}
-    for iri, iso, label, post_soviet in graph.query(sparql_prologue() + _STATES):
-        found.setdefault(iri, State(iri, str(iso), str(label or _local(iri)), bool(post_soviet.toPython())))
-    return list(found.values())
-
-
-def _local(iri: URIRef) -> str:
-    text = str(iri)
+def _local(iri: str) -> str:
     for namespace in (str(ID), str(PSS)):
-        if text.startswith(namespace):
-            return text[len(namespace) :]
-    return text
+        if iri.startswith(namespace):
+            return iri[len(namespace) :]
+    return iri
 
 
-def _csv(header: tuple[str, ...], rows) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def _csv_file(path: Path) -> TextIO:
+    return path.open("w", encoding="utf-8", newline="")
+
+
+def _writer(out: TextIO, header: Iterable[str]) -> csv.writer:  # type: ignore[valid-type]
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return writer

@@ -33,6 +33,8 @@ class FastSources:
     files: list[Path] = field(default_factory=list)
     #: Base IRI of each file read with one (relative IRIs resolved against it); others must have none.
     bases: dict[Path, str] = field(default_factory=dict)
+    #: ``altered_literals()``'s answer once asked (validation and the release both ask; files are not added after).
+    _altered: list[AlteredLiteral] | None = field(default=None, repr=False)
 
     @property
     def graphs(self) -> list[pyoxigraph.NamedNode]:
@@ -52,11 +54,17 @@ class FastSources:
             parse_turtle_file(path, base)  # raises the error users know, with file and line
             raise PskgError(f"{path}: {exc}") from exc
         self.files.append(path)
+        self._altered = None
         if base is not None:
             self.bases[path] = base
 
     def altered_literals(self) -> list[AlteredLiteral]:
         """The literals of the files that the store does not keep as written (see ``pskg.engines.literal_forms``)."""
+        if self._altered is None:
+            self._altered = self._find_altered_literals()
+        return self._altered
+
+    def _find_altered_literals(self) -> list[AlteredLiteral]:
         by_graph = {file_graph(path): path for path in self.files}
         query = (
             "SELECT DISTINCT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } "

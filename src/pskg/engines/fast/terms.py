@@ -1,4 +1,4 @@
-"""pyoxigraph's terms as rdflib's: where a fast answer meets code written for rdflib."""
+"""pyoxigraph's terms as rdflib's and back: where the fast path meets code written for rdflib."""
 
 from __future__ import annotations
 
@@ -19,4 +19,19 @@ def from_oxigraph(term: object) -> Node | None:
         if term.language:
             return Literal(term.value, lang=term.language)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"cannot convert {term!r}")
+
+
+def to_oxigraph(term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
+    """An rdflib term as a pyoxigraph one; a blank node keeps its label (the store keeps labels it is given)."""
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return pyoxigraph.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
+        return pyoxigraph.Literal(str(term))
     raise TypeError(f"cannot convert {term!r}")

@@ -29,6 +29,7 @@ class ReferenceEngine(Engine):
 
     name = "reference"
     summary = "rdflib/owlrl/pySHACL"
+    keeps_a_store = False
 
     def validate(self, data: Sequence[Path] | None = None, shapes: Sequence[Path] | None = None) -> Validation:
         shapes_graph = load_shapes(shapes)
