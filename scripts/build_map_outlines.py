@@ -105,7 +105,9 @@ def read_topology(source: Path) -> dict:
             manifest = json.load(archive.extractfile("package/package.json"))  # type: ignore[arg-type]
             data = archive.extractfile(f"package/{MEMBER}").read()  # type: ignore[union-attr]
     if manifest.get("name") != "world-atlas" or manifest.get("version") != VERSION:
-        raise SystemExit(f"{source}: expected world-atlas {VERSION}, found {manifest.get('name')} {manifest.get('version')}")
+        raise SystemExit(
+            f"{source}: expected world-atlas {VERSION}, found {manifest.get('name')} {manifest.get('version')}"
+        )
     if hashlib.sha256(data).hexdigest() != SHA256:
         raise SystemExit(f"{source}: {MEMBER} differs from world-atlas {VERSION}'s (sha256 mismatch)")
     return json.loads(data)
