@@ -2215,7 +2215,23 @@ STATUS_COLUMNS: Row = (
     "deprecatedStartYear",
     "deprecatedEndYear",
 )
-POST_SOVIET_ISO = ("ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB")
+POST_SOVIET_ISO = (
+    "ARM",
+    "AZE",
+    "BLR",
+    "EST",
+    "GEO",
+    "KAZ",
+    "KGZ",
+    "LTU",
+    "LVA",
+    "MDA",
+    "RUS",
+    "TJK",
+    "TKM",
+    "UKR",
+    "UZB",
+)
 
 
 def _status_rows(**given: Row) -> list[Row]:
