@@ -37,6 +37,8 @@ COLOURS = {
 #: Number of organisations, 0 to 6 and more: ColorBrewer's YlGnBu, marked safe for colour-blind readers.
 COUNT_COLOURS = ("#ffffff", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84")
 SEA, OTHER_STATE, BORDER = "#eaf2f8", "#d9d9d9", "#333333"
+#: A role the contract may gain later: drawn grey and named as the query names it, never dropped.
+UNKNOWN_STATUS_COLOUR = "#999999"
 DEFAULT_ORGANISATION = "CSTO"
 
 MAP_TEXT: dict[str, dict[str, str]] = {
@@ -176,16 +178,16 @@ def _value(node: Node | None) -> object:
 
 
 @lru_cache(maxsize=4)
-def _prepared(text: str) -> Query:
-    """The saved query parsed once (parsing costs ten times a run, and the map runs it 200 times)."""
-    return find_query(STATUS_QUERY).prepared()
+def _prepared(name: str, text: str) -> Query:
+    """A saved query parsed once per text (parsing costs ten times a run, and the map runs it 200 times)."""
+    return find_query(name).prepared()
 
 
 def statuses(runner: QueryRunner, organisation: str, year: int) -> dict[str, Status]:
     """ISO alpha-3 → status of each post-Soviet state, from ``state-status-in-year`` (first row per state)."""
     query = find_query(STATUS_QUERY)
     bindings = bind_parameters(runner.graph, query, {"org": organisation, "year": str(year)})
-    result = runner.graph.query(_prepared(query.text), initBindings=bindings)
+    result = runner.graph.query(_prepared(STATUS_QUERY, query.text), initBindings=bindings)
     if STATUS_QUERY not in runner.used:
         runner.used.append(STATUS_QUERY)
     found: dict[str, Status] = {}
@@ -226,6 +228,10 @@ def overlap_counts(grid: dict[str, dict[int, dict[str, Status]]]) -> dict[str, d
     return counts
 
 
+def _colour(status: str) -> str:
+    return COLOURS.get(status, UNKNOWN_STATUS_COLOUR)
+
+
 def _period(start: object, end: object) -> str:
     return f"{start}–{end if end is not None else ''}"
 
@@ -233,7 +239,7 @@ def _period(start: object, end: object) -> str:
 def describe(name: str, status: Status, lang: str) -> str:
     """What a state's ``<title>`` says: name, status, period, and the deprecated claim when there is one."""
     words = MAP_TEXT[lang]
-    parts = f"{name} — {words[status.status]}"
+    parts = f"{name} — {words.get(status.status, status.status)}"
     if status.current:
         since = words["since"].format(start=status.start)
         parts += f" ({since if status.end is None else _period(status.start, status.end)})"
@@ -349,7 +355,7 @@ def map_svg(
     words, ident, shapes = MAP_TEXT[lang], f"map-{lang}", outlines()
     per_state = grid[organisation][year]
     titles = {c: describe(names.state(c, lang), per_state[c], lang) for c in shapes.post_soviet}
-    fills = {c: COLOURS[per_state[c].status] for c in shapes.post_soviet}
+    fills = {c: _colour(per_state[c].status) for c in shapes.post_soviet}
     disputed = {c for c in shapes.post_soviet if per_state[c].disputed}
     width, top = round(shapes.width), 34
     heading = f"{names.acronym(organisation, lang)} — {year}"
@@ -434,7 +440,7 @@ def multiples_svg(grid: dict[str, dict[int, dict[str, Status]]], names: Labels, 
             f"{ident}-{organisation}",
             ident,
             shapes,
-            {c: COLOURS[per_state[c].status] for c in shapes.post_soviet},
+            {c: _colour(per_state[c].status) for c in shapes.post_soviet},
             titles,
             {c for c in shapes.post_soviet if per_state[c].disputed},
             scale=round(scale, 4),
@@ -456,7 +462,7 @@ def _runs(per_year: dict[int, dict[str, Status]], state: str, name: str, lang: s
     runs: list[list[object]] = []
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         status = per_year[year][state]
-        entry = [COLOURS[status.status], int(status.disputed), describe(name, status, lang)]
+        entry = [_colour(status.status), int(status.disputed), describe(name, status, lang)]
         if runs and runs[-1][2:] == entry and runs[-1][1] == year - 1:
             runs[-1][1] = year
         else:
