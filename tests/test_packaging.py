@@ -33,6 +33,8 @@ def test_wheel_ships_the_resources(wheel):
         "pskg/_resources/validation/shapes.ttl",
         "pskg/_resources/queries/members-in-year.rq",
         "pskg/cli.py",
+        "pskg/report/assets/post-soviet-outlines.json",
+        "pskg/report/assets/README.md",
     ):
         assert expected in names
 

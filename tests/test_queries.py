@@ -2203,6 +2203,148 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
 ]
 
 
+# --- state-status-in-year: the map of the report (one row per post-Soviet state) ---------------------------
+STATUS_COLUMNS: Row = (
+    "state",
+    "isoAlpha3",
+    "status",
+    "role",
+    "startYear",
+    "endYear",
+    "deprecatedRole",
+    "deprecatedStartYear",
+    "deprecatedEndYear",
+)
+POST_SOVIET_ISO = (
+    "ARM",
+    "AZE",
+    "BLR",
+    "EST",
+    "GEO",
+    "KAZ",
+    "KGZ",
+    "LTU",
+    "LVA",
+    "MDA",
+    "RUS",
+    "TJK",
+    "TKM",
+    "UKR",
+    "UZB",
+)
+
+
+def _status_rows(**given: Row) -> list[Row]:
+    """Fifteen rows: the states in ``given`` with their status columns, every other one "never"."""
+    return [(f"id:{iso}", iso, *given.get(iso, ("never", "", "", "", "", "", ""))) for iso in POST_SOVIET_ISO]
+
+
+CSTO_1992 = ("member", FULL, "1992", "", "", "", "")
+# « Et trois l'ont quitté en 1999 » : in 2000 Azerbaijan, Georgia and Uzbekistan are former members.
+DEFAULT_CASES["state-status-in-year"] = (
+    STATUS_COLUMNS,
+    _status_rows(
+        ARM=CSTO_1992,
+        AZE=("former member", FULL, "1993", "1999", "", "", ""),
+        BLR=CSTO_1992,
+        GEO=("former member", FULL, "1993", "1999", "", "", ""),
+        KAZ=CSTO_1992,
+        KGZ=CSTO_1992,
+        RUS=CSTO_1992,
+        TJK=CSTO_1992,
+        UZB=("former member", FULL, "1992", "1999", "", "", ""),
+    ),
+)
+PARAMETER_CASES += [
+    # The CST in 1998: the nine members before the three departures of 1999.
+    (
+        "state-status-in-year",
+        {"org": "CSTO", "year": "1998"},
+        _status_rows(
+            ARM=CSTO_1992,
+            AZE=("member", FULL, "1993", "1999", "", "", ""),
+            BLR=CSTO_1992,
+            GEO=("member", FULL, "1993", "1999", "", "", ""),
+            KAZ=CSTO_1992,
+            KGZ=CSTO_1992,
+            RUS=CSTO_1992,
+            TJK=CSTO_1992,
+            UZB=("member", FULL, "1992", "1999", "", "", ""),
+        ),
+    ),
+    # The CSTO in 2019: Uzbekistan's latest period (2006-2012) is the one given, not its first.
+    (
+        "state-status-in-year",
+        {"org": "OTSC", "year": "2019"},
+        _status_rows(
+            ARM=CSTO_1992,
+            AZE=("former member", FULL, "1993", "1999", "", "", ""),
+            GEO=("former member", FULL, "1993", "1999", "", "", ""),
+            BLR=CSTO_1992,
+            KAZ=CSTO_1992,
+            KGZ=CSTO_1992,
+            RUS=CSTO_1992,
+            TJK=CSTO_1992,
+            UZB=("former member", FULL, "2006", "2012", "", "", ""),
+        ),
+    ),
+    # NATO in 2000: no post-Soviet member, but Tableau 2's deprecated 1999 claims for the Baltic states show.
+    (
+        "state-status-in-year",
+        {"org": "NATO", "year": "2000"},
+        _status_rows(
+            EST=("never", "", "", "", FULL, "1999", ""),
+            LTU=("never", "", "", "", FULL, "1999", ""),
+            LVA=("never", "", "", "", FULL, "1999", ""),
+        ),
+    ),
+    # NATO in 2019: members since 2004 (the text), the 1999 claim still beside.
+    (
+        "state-status-in-year",
+        {"org": "NATO", "year": "2019"},
+        _status_rows(
+            EST=("member", FULL, "2004", "", FULL, "1999", ""),
+            LTU=("member", FULL, "2004", "", FULL, "1999", ""),
+            LVA=("member", FULL, "2004", "", FULL, "1999", ""),
+        ),
+    ),
+    # The CIS in 2019: Georgia left in 2009, Ukraine in 2018; Turkmenistan, an observer until 1993, counts as former.
+    (
+        "state-status-in-year",
+        {"org": "CIS", "year": "2019"},
+        _status_rows(
+            **{iso: ("member", FULL, "1991", "", "", "", "") for iso in ("ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA")},
+            **{iso: ("member", FULL, "1991", "", "", "", "") for iso in ("RUS", "TJK", "UZB")},
+            GEO=("former member", FULL, "1993", "2009", "", "", ""),
+            TKM=("former member", "pss:Observer", "1991", "1993", "", "", ""),
+            UKR=("former member", FULL, "1991", "2018", "", "", ""),
+        ),
+    ),
+    # The CIS in 1992: Turkmenistan an observer (Tableau 2: « 1991 (observateur jusqu'en 1993) »).
+    (
+        "state-status-in-year",
+        {"org": "CIS", "year": "1992"},
+        _status_rows(
+            **{iso: ("member", FULL, "1991", "", "", "", "") for iso in ("ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA")},
+            **{iso: ("member", FULL, "1991", "", "", "", "") for iso in ("RUS", "TJK", "UZB")},
+            TKM=("observer", "pss:Observer", "1991", "1993", "", "", ""),
+            UKR=("member", FULL, "1991", "2018", "", "", ""),
+        ),
+    ),
+    # Partnership for Peace in 2019: partners, the role in the status.
+    (
+        "state-status-in-year",
+        {"org": "PfP", "year": "2019"},
+        _status_rows(
+            **{iso: ("partner", "pss:Partner", "1994", "", "", "", "") for iso in ("ARM", "AZE", "KAZ", "KGZ")},
+            **{iso: ("partner", "pss:Partner", "1994", "", "", "", "") for iso in ("MDA", "RUS", "TJK", "TKM")},
+            **{iso: ("partner", "pss:Partner", "1994", "", "", "", "") for iso in ("UKR", "UZB")},
+            BLR=("partner", "pss:Partner", "1995", "", "", "", ""),
+        ),
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def graph(knowledge: KnowledgeGraph) -> Graph:
     """Asserted and inferred triples (``load_knowledge_graph().union()``), as the saved queries see them."""

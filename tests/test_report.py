@@ -190,7 +190,14 @@ def test_timeline_draws_deprecated_claims_and_roles_distinctly(report: Path) -> 
 
 def test_every_svg_has_a_title_and_a_description(report: Path) -> None:
     files = sorted(report.glob("*.svg"))
-    assert {f.name.split(".")[0] for f in files} == {"figure-10", "timeline", "matrix", "counts"}
+    assert {f.name.split(".")[0] for f in files} == {
+        "figure-10",
+        "timeline",
+        "matrix",
+        "counts",
+        "map-overlap",
+        "map-tableau-2",
+    }
     for path in files:
         root = ET.parse(path).getroot()
         assert root[0].tag == f"{SVG}title" and root[0].text, path.name

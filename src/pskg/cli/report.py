@@ -19,9 +19,10 @@ def add_report_command(commands: Any) -> None:
         help="write a static HTML report (Tableau 2, Figure 10, timelines) and the ontology docs to dist/",
         description=(
             "Rebuild the article's Tableau 2 and Figure 10 from the graph, draw the membership timeline, the "
-            "state × organisation matrix of a year and the yearly counts, list conflicts and Russian facilities "
-            "abroad, and write them to DIST/report/ (HTML with inline SVG, plus one .svg file per picture) and "
-            "the ontology documentation to DIST/docs/. Opens without a network."
+            "state × organisation matrix of a year and the yearly counts, map the states by organisation and year "
+            "(offline selector, overlaps, Tableau 2's organisations in that year), list conflicts and Russian "
+            "facilities abroad, and write them to DIST/report/ (HTML with inline SVG, plus one .svg file per "
+            "picture) and the ontology documentation to DIST/docs/. Opens without a network."
         ),
     )
     report.add_argument("--dist", type=Path, default=Path("dist"), help="output folder (default: dist)")
@@ -29,7 +30,7 @@ def add_report_command(commands: Any) -> None:
         "--year",
         type=int,
         default=DEFAULT_YEAR,
-        help=f"year of the state × organisation matrix, 1991-2019 (default: {DEFAULT_YEAR})",
+        help=f"year of the matrix and of the map's first view, 1991-2019 (default: {DEFAULT_YEAR})",
     )
     report.add_argument(
         "--lang",

@@ -51,13 +51,18 @@ def _run(executable: str, arguments: list[str], timeout: float) -> subprocess.Co
 
 
 def render(
-    page: Path, screenshot: Path | None = None, size: tuple[int, int] = (1400, 2000), timeout: float = 120
+    page: Path,
+    screenshot: Path | None = None,
+    size: tuple[int, int] = (1400, 2000),
+    timeout: float = 120,
+    query: str = "",
 ) -> Rendering:
-    """Load ``page`` twice: once to dump the DOM (and collect console errors), once for the screenshot."""
+    """Load ``page`` (with ``query``, e.g. ``?map=CSTO-2000``) twice: once to dump the DOM (and collect
+    console errors), once for the screenshot."""
     executable = find_chromium()
     if executable is None:
         raise FileNotFoundError("no Chromium on PATH (Debian: apt-get install chromium)")
-    url = page.resolve().as_uri()
+    url = page.resolve().as_uri() + query
     dumped = _run(executable, ["--dump-dom", url], timeout)
     errors = [line for line in dumped.stderr.splitlines() if any(marker in line for marker in ERROR_MARKERS)]
     if screenshot is not None:

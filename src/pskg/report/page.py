@@ -1,8 +1,9 @@
 """``pskg report``: a static HTML report in ``dist/report/`` rebuilt from the graph's saved queries.
 
-The pages are plain HTML with inline SVG and no script, so they open without a
-network and render the same in any browser; each picture is also written as an
-``.svg`` file and names the saved query (copied beside it) that produced it.
+The pages are plain HTML with inline SVG (and a few lines of script for the map's
+selector only), so they open without a network and render the same in any browser;
+each picture is also written as an ``.svg`` file and names the saved query (copied
+beside it) that produced it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from pskg.report.data import (
 )
 from pskg.report.docs import write_docs
 from pskg.report.extra import CONFLICTS_QUERY, FACILITIES_QUERY, conflict_rows, facility_rows
+from pskg.report.map import map_sections
 from pskg.report.svg import esc, tag
 from pskg.report.tables import simple_table, tableau_2_html
 from pskg.report.text import LANGUAGES, TEXT
@@ -166,6 +168,7 @@ def _pictures(runner: QueryRunner, graph: Graph, year: int, lang: str) -> list[P
             ("state-timeline", "post-soviet-states"),
             intro=words["counts_intro"],
         ),
+        *(Picture(*section) for section in map_sections(runner, names, tuple(organisations), year, lang)),
         *_tables(runner, graph, names.post_soviet, lang),
     ]
 

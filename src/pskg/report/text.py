@@ -50,8 +50,7 @@ TEXT: dict[str, dict[str, str]] = {
         "facilities": "Installations militaires russes à l’étranger",
         "map": "Carte",
         "map_missing": (
-            "Pas de carte : le dépôt ne contient pas de géométries des États, et le rapport ne dessine rien "
-            "qu’il faudrait télécharger."
+            "Ces installations ne sont pas placées sur la carte : le graphe n’enregistre pas leurs coordonnées."
         ),
         "query": "Requête",
         "queries": "Requêtes",
@@ -103,10 +102,7 @@ TEXT: dict[str, dict[str, str]] = {
         "conflicts": "Conflicts",
         "facilities": "Russian military facilities abroad",
         "map": "Map",
-        "map_missing": (
-            "No map: the repository has no state geometries, and the report draws nothing that would have to be "
-            "downloaded."
-        ),
+        "map_missing": ("These facilities are not placed on the map: the graph records no coordinates for them."),
         "query": "Query",
         "queries": "Queries",
         "source": "Source",
