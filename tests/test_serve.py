@@ -105,8 +105,12 @@ def test_serve_builds_when_the_release_is_missing_or_stale(tmp_path: Path, relea
     copy = tmp_path / "dist"
     copy.mkdir()
     (copy / "postsoviet-security-kg.nq").write_text("", encoding="utf-8")
-    (copy / "manifest.json").write_text(json.dumps({**manifest, "version": "0.0.0"}), encoding="utf-8")
-    assert needs_build(copy)
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert not needs_build(copy), "the same sources: nothing to build, whatever the files' times"
+    (copy / "manifest.json").write_text(json.dumps({**manifest, "sources": "0" * 64}), encoding="utf-8")
+    assert needs_build(copy), "built from other sources (or code)"
+    (copy / "manifest.json").write_text(json.dumps({**manifest, "sources": None}), encoding="utf-8")
+    assert needs_build(copy), "a release of pskg 0.1.0 says nothing of its sources"
 
 
 def test_ui_link_opens_a_tab_with_the_query() -> None:

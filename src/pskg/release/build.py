@@ -128,12 +128,14 @@ def write_dist(knowledge: KnowledgeGraph, dist: Path) -> tuple[str, ...]:
 
 
 def _seal(staging: Path, graph_triples: dict[str, int], asserted: int, inferred: int) -> tuple[str, ...]:
-    """Write ``manifest.json`` (counts and SHA-256 of every file) and ``SHA256SUMS``; the files' names."""
+    """Write ``manifest.json`` (counts, SHA-256 of every file, the key of the sources it was built from) and
+    ``SHA256SUMS``; the files' names."""
     names = sorted(path.name for path in staging.iterdir() if path.is_file())
     digests = {name: _sha256(staging / name) for name in names}
     manifest = {
         "name": "postsoviet-security-kg",
         "version": __version__,
+        "sources": source_key(),
         "triples": {"asserted": asserted, "inferred": inferred},
         "graphs": graph_triples,
         "sha256": digests,

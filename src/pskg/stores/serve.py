@@ -27,10 +27,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pskg import __version__
+from pskg.engines.built_store import source_key
 from pskg.errors import PskgError
 from pskg.release.formats import NQUADS
-from pskg.sources.resources import turtle_files
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -131,17 +130,15 @@ def wait_until_answering(query_url: str, process: subprocess.Popen, timeout: flo
 
 
 def needs_build(dist: Path) -> bool:
-    """No release yet, another version's, or ontology/data changed since it was built."""
+    """No release yet, or one built from other sources or code: the rule of the built store
+    (``engines.built_store.source_key``, the content of every source file and of the package), not file times."""
     manifest = dist / "manifest.json"
     if not (dist / NQUADS).is_file() or not manifest.is_file():
         return True
     try:
-        if json.loads(manifest.read_text(encoding="utf-8")).get("version") != __version__:
-            return True
-    except (OSError, ValueError):
+        return bool(json.loads(manifest.read_text(encoding="utf-8")).get("sources") != source_key())
+    except (OSError, ValueError, AttributeError):
         return True
-    built = manifest.stat().st_mtime
-    return any(path.stat().st_mtime > built for kind in ("ontology", "data") for path in turtle_files(kind))
 
 
 @contextmanager
