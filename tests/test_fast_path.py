@@ -149,9 +149,8 @@ def test_saved_query_gives_the_same_rows_on_both_engines(query, knowledge, tmp_p
 def test_the_built_store_is_cached_by_content(tmp_path, monkeypatch):
     monkeypatch.setenv("PSKG_CACHE_DIR", str(tmp_path))
     built = built_store()
-    assert [path.name for path in tmp_path.iterdir()] == [f"{source_key()}.nq"]  # no temporary file left
-    cached = pyoxigraph.Store()
-    cached.bulk_load(path=tmp_path / f"{source_key()}.nq", format=pyoxigraph.RdfFormat.N_QUADS)
+    assert [path.name for path in (tmp_path / "stores").iterdir()] == [source_key()]  # no temporary folder left
+    cached = pyoxigraph.Store.read_only(str(tmp_path / "stores" / source_key()))
     assert len(cached) == len(built.store) > 3000
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from pskg.sources.resources import cache_root, package_code, resource_dir
 _COMPLETE = "pskg-complete"
 #: Written into a store whose sources passed the shapes.
 _VALIDATED = "pskg-validated"
+_NT = pyoxigraph.RdfFormat.N_TRIPLES
 
 _NAME_PREDICATES = (RDF.type, RDFS.subClassOf, RDFS.label, PSS.acronym, PSS.isoAlpha3)
 
@@ -95,9 +97,11 @@ def open_built_store(key: str, validated: bool = False) -> BuiltStore | None:
         return None
 
 
-def keep_built_store(store: pyoxigraph.Store, key: str, validated: bool = False) -> BuiltStore | None:
-    """Keep the default graph of ``store`` on disk as the built store of ``key``, opened read-only; None when the
-    cache cannot be written (it only costs time).
+def keep_built_store(
+    store: pyoxigraph.Store, key: str, validated: bool = False, graphs: Sequence[pyoxigraph.NamedNode] = ()
+) -> BuiltStore | None:
+    """Keep the default graph of ``store`` (or the union of its ``graphs``) on disk as the default graph of the
+    built store of ``key``, opened read-only; None when the cache cannot be written (it only costs time).
 
     Built in a temporary folder beside its place and renamed there whole; if
     another process renamed the same store first, theirs is kept. ``validated``
@@ -106,7 +110,7 @@ def keep_built_store(store: pyoxigraph.Store, key: str, validated: bool = False)
     path = stores_dir() / key
     try:
         if not (path / _COMPLETE).is_file():
-            _write_store(store, path)
+            _write_store(store, path, graphs or [pyoxigraph.DefaultGraph()])
         if validated:
             (path / _VALIDATED).write_text(__version__, encoding="utf-8")
         remove_stale(key)
@@ -115,16 +119,16 @@ def keep_built_store(store: pyoxigraph.Store, key: str, validated: bool = False)
         return None
 
 
-def _write_store(store: pyoxigraph.Store, path: Path) -> None:
+def _write_store(
+    store: pyoxigraph.Store, path: Path, graphs: Sequence[pyoxigraph.NamedNode | pyoxigraph.DefaultGraph]
+) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     shutil.rmtree(temporary, ignore_errors=True)
     try:
         disk = pyoxigraph.Store(str(temporary))
-        disk.bulk_load(
-            store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()),
-            format=pyoxigraph.RdfFormat.N_TRIPLES,
-        )
+        for graph in graphs:  # into the default graph, where a triple two graphs state is kept once
+            disk.bulk_load(store.dump(format=_NT, from_graph=graph), format=_NT)
         disk.flush()
         del disk  # closed: RocksDB lets go of the folder
         (temporary / _COMPLETE).write_text(__version__, encoding="utf-8")

@@ -2,14 +2,14 @@
 
 Either engine writes its solutions as SPARQL CSV in one call, so the rows stream
 from that text without an rdflib or pyoxigraph object per cell. An unbound cell
-is the empty string. On a pyoxigraph store, the query reads its default graph.
+is the empty string.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pyoxigraph
 from rdflib import Graph
@@ -17,11 +17,15 @@ from rdflib import Graph
 from pskg.sources.namespaces import sparql_prologue
 
 
-def plain_rows(source: Graph | pyoxigraph.Store, query: str) -> Iterator[dict[str, str]]:
-    """The solutions of ``query`` (the project's prefixes declared) on ``source``, one dict per row."""
+def plain_rows(
+    source: Graph | pyoxigraph.Store, query: str, graphs: Sequence[pyoxigraph.NamedNode] = ()
+) -> Iterator[dict[str, str]]:
+    """The solutions of ``query`` (the project's prefixes declared) on ``source``, one dict per row; on a store,
+    over the union of ``graphs`` when given (a triple two of them state then matches twice), else its default graph."""
     text = sparql_prologue() + query
     if isinstance(source, pyoxigraph.Store):
-        data = source.query(text).serialize(format=pyoxigraph.QueryResultsFormat.CSV)
+        solutions = source.query(text, default_graph=list(graphs)) if graphs else source.query(text)
+        data = solutions.serialize(format=pyoxigraph.QueryResultsFormat.CSV)
     else:
         data = source.query(text).serialize(format="csv")
     if not isinstance(data, bytes):  # pragma: no cover - both engines return bytes without a destination

@@ -14,6 +14,7 @@ import hashlib
 import json
 import shutil
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from pskg.engines.results import failure_message
 from pskg.errors import ValidationFailed
 from pskg.release.formats import CHECKSUMS, DYADS, PANEL, checksums, release_files
 from pskg.release.panel import write_panels
-from pskg.release.store_release import checked_store, write_store_release
+from pskg.release.store_release import checked_store, prepare_store_release, write_rdf_files
 from pskg.sources.knowledge import KnowledgeGraph
 from pskg.sources.parse import load_sources
 
@@ -69,15 +70,19 @@ def build(
     progress(f"writing {dist}")
     staging = staging_directory(dist)
     try:
-        release = write_store_release(checked, staging, ASSERTED_NAME, INFERRED_NAME)
-        write_panels(checked.store, staging / PANEL, staging / DYADS)
+        release = prepare_store_release(checked)
+        store, graphs = checked.store, release.queried_graphs()
+        with ThreadPoolExecutor(max_workers=1) as pool:  # the engine writes the RDF files and the kept store
+            written = pool.submit(write_rdf_files, store, release, staging, ASSERTED_NAME, INFERRED_NAME)
+            kept = pool.submit(keep_built_store, store, key, True, graphs)
+            write_panels(store, staging / PANEL, staging / DYADS, graphs)  # while Python writes the CSV files
+            written.result()
+            kept.result()
         files = _seal(staging, release.graph_triples, release.asserted, release.inferred)
         replace_directory(staging, dist)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    progress("keeping the built store for queries")
-    keep_built_store(checked.store, key)
     return BuildResult(dist, release.asserted, release.inferred, files)
 
 

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
 from pathlib import Path
 from typing import TextIO
@@ -73,72 +74,97 @@ class State:
     label: str
     cow_code: str = ""
 
+    @cached_property
+    def described(self) -> tuple[str, str, str]:
+        """The columns that name the state: label, ISO code, COW code."""
+        return (self.label, self.iso3, self.cow_code)
 
-def write_panels(source: Source, panel: Path, dyads: Path) -> None:
-    """Write the state-year panel and the dyad-year file of ``source`` (a graph, or a store's default graph)."""
-    states = _states(source)
-    covered = _covered_pairs(source)
+
+def write_panels(source: Source, panel: Path, dyads: Path, graphs: Sequence[pyoxigraph.NamedNode] = ()) -> None:
+    """Write the state-year panel and the dyad-year file of ``source``: a graph, or a store's default graph or the
+    union of its ``graphs`` (every query here gives a set, so a triple two graphs state changes nothing)."""
+    states = _states(source, graphs)
+    covered = _covered_pairs(source, graphs)
+    local = _LocalNames()
     roles: dict[Pair, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in plain_rows(source, _MEMBERSHIPS):
+    for row in plain_rows(source, _MEMBERSHIPS, graphs):
         if row["state"] not in states:
             continue
         last = int(row["end"]) if row["end"] else LAST_YEAR
         for year in range(max(int(row["start"]), FIRST_YEAR), min(last, LAST_YEAR) + 1):
-            roles[(row["state"], row["organisation"])][year].add(_local(row["role"]))
+            roles[(row["state"], row["organisation"])][year].add(local(row["role"]))
     pairs = sorted(
         {pair for pair in covered | set(roles) if pair[0] in states},
-        key=lambda pair: (states[pair[0]].iso3, pair[0], _local(pair[1])),
+        key=lambda pair: (states[pair[0]].iso3, pair[0], local(pair[1])),
     )
     with _csv_file(panel) as out:
         writer = _writer(out, PANEL_COLUMNS)
-        for state_iri, organisation in pairs:
-            state, held_by_year = states[state_iri], roles.get((state_iri, organisation), {})
-            absent = "0" if (state_iri, organisation) in covered else ""
-            for year in YEARS:
-                held = sorted(held_by_year.get(year, ()))
-                member = "1" if held else absent
-                writer.writerow(
-                    (*_describe(state), _local(organisation), year, member, ";".join(held), state_iri, organisation)
-                )
+        writer.writerows(row for pair in pairs for row in _pair_rows(states[pair[0]], pair, roles, covered, local))
     with _csv_file(dyads) as out:
         writer = _writer(out, DYAD_COLUMNS)
-        writer.writerows(_dyad_lines(states, roles))
+        writer.writerows(_dyad_lines(states, roles, local))
 
 
-def _dyad_lines(states: dict[str, State], roles: dict[Pair, dict[int, set[str]]]) -> list[tuple]:
-    """Pairs of states (ordered by ISO code) both holding a period of the same organisation in a year."""
-    members: dict[tuple[str, int], list[tuple[State, str]]] = defaultdict(list)
+def _pair_rows(
+    state: State, pair: Pair, roles: dict[Pair, dict[int, set[str]]], covered: set[Pair], local: _LocalNames
+) -> Iterator[tuple]:
+    """The 29 rows of one state and organisation."""
+    described, organisation = state.described, pair[1]
+    held_by_year = roles.get(pair, {})
+    absent = "0" if pair in covered else ""
+    name = local(organisation)
+    for year in YEARS:
+        held = held_by_year.get(year)
+        if held:
+            yield (*described, name, year, "1", ";".join(sorted(held)), state.iri, organisation)
+        else:
+            yield (*described, name, year, absent, "", state.iri, organisation)
+
+
+def _dyad_lines(states: dict[str, State], roles: dict[Pair, dict[int, set[str]]], local: _LocalNames) -> list[tuple]:
+    """Pairs of states (ordered by ISO code) both holding a period of the same organisation in a year, sorted by
+    the two ISO codes, the organisation and the year."""
+    members: dict[tuple[str, int], list[tuple[str, str, State, str]]] = defaultdict(list)
     for (state_iri, organisation), by_year in roles.items():
+        state = states[state_iri]
         for year, held in by_year.items():
-            members[(organisation, year)].append((states[state_iri], ";".join(sorted(held))))
-    lines = []
+            members[(organisation, year)].append((state.iso3, state_iri, state, ";".join(sorted(held))))
+    keyed = []
     for (organisation, year), group in members.items():
-        for (a, role_a), (b, role_b) in combinations(sorted(group, key=lambda m: (m[0].iso3, m[0].iri)), 2):
-            lines.append((*_describe(a), *_describe(b), _local(organisation), year, role_a, role_b, organisation))
-    lines.sort(key=lambda line: (line[1], line[4], line[6], line[7]))
-    return lines
+        group.sort(key=lambda member: (member[0], member[1]))
+        name = local(organisation)
+        for (_, _, a, role_a), (_, _, b, role_b) in combinations(group, 2):
+            keyed.append((a.iso3, b.iso3, name, year, a, b, role_a, role_b, organisation))
+    keyed.sort(key=lambda line: line[:4])
+    return [(*k[4].described, *k[5].described, k[2], k[3], k[6], k[7], k[8]) for k in keyed]
 
 
-def _covered_pairs(source: Source) -> set[Pair]:
+def _covered_pairs(source: Source, graphs: Sequence[pyoxigraph.NamedNode]) -> set[Pair]:
     """The row states times the column organisations of each table (Tableau 2): where an absence is a zero."""
     rows: dict[str, set[str]] = defaultdict(set)
     columns: dict[str, set[str]] = defaultdict(set)
-    for row in plain_rows(source, _TABLE_ROWS):
+    for row in plain_rows(source, _TABLE_ROWS, graphs):
         rows[row["table"]].add(row["state"])
-    for row in plain_rows(source, _TABLE_COLUMNS):
+    for row in plain_rows(source, _TABLE_COLUMNS, graphs):
         columns[row["table"]].add(row["organisation"])
     return {(state, organisation) for table in rows for state in rows[table] for organisation in columns[table]}
 
 
-def _states(source: Source) -> dict[str, State]:
+def _states(source: Source, graphs: Sequence[pyoxigraph.NamedNode]) -> dict[str, State]:
     return {
         row["state"]: State(row["state"], row["iso"], row["label"] or _local(row["state"]))
-        for row in plain_rows(source, _STATES)
+        for row in plain_rows(source, _STATES, graphs)
     }
 
 
-def _describe(state: State) -> tuple[str, str, str]:
-    return (state.label, state.iso3, state.cow_code)
+class _LocalNames(dict[str, str]):
+    """IRI -> the name the CSV files use (the local name in ``id:`` or ``pss:``), each computed once."""
+
+    def __call__(self, iri: str) -> str:
+        name = self.get(iri)
+        if name is None:
+            name = self[iri] = _local(iri)
+        return name
 
 
 def _local(iri: str) -> str:

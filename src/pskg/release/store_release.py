@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph
 
 from pskg.engines.base import Notice
-from pskg.engines.built_store import BuiltStore, keep_built_store, open_built_store, source_key
+from pskg.engines.built_store import keep_built_store, open_built_store, source_key
 from pskg.engines.fast.store import INFERRED_GRAPH, FastSources, file_graph, load_fast_sources
 from pskg.engines.fast.terms import to_oxigraph
 from pskg.engines.reasoning import infer_with_fallback
@@ -67,17 +67,27 @@ def checked_store(progress: Callable[[str], None], notice: Notice) -> CheckedSto
     return CheckedStore(sources, infer_with_fallback(sources, notice))
 
 
+#: The dataset graphs the saved queries read: the asserted and the inferred triples (the description excluded).
+QUERIED_KEYS = (*_ASSERTED_KEYS, "inferred")
+
+
 @dataclass(frozen=True)
 class StoreRelease:
-    """What the store release wrote: triples per named graph (by IRI) and the asserted and inferred counts."""
+    """The store, its dataset graphs filled: triples per named graph (by IRI), asserted and inferred counts."""
 
     graph_triples: dict[str, int]
     asserted: int
     inferred: int
+    metadata_turtle: str
+
+    @staticmethod
+    def queried_graphs() -> list[pyoxigraph.NamedNode]:
+        """The named graphs whose union the saved queries and the panels read."""
+        return [_graph(key) for key in QUERIED_KEYS]
 
 
-def write_store_release(checked: CheckedStore, staging: Path, asserted_name: str, inferred_name: str) -> StoreRelease:
-    """Write the RDF files of the release into ``staging``; leave the store's default graph as the queries' graph."""
+def prepare_store_release(checked: CheckedStore) -> StoreRelease:
+    """Gather the files' graphs into the dataset's named graphs and add the VoID description (its metadata graph)."""
     store = checked.store
     _gather_named_graphs(checked)
     counts = {key: _count(store, _graph(key)) for key in GRAPH_TITLES if key != "metadata"}
@@ -86,31 +96,59 @@ def write_store_release(checked: CheckedStore, staging: Path, asserted_name: str
     lines = sorted(metadata.serialize(format="nt", encoding="utf-8").splitlines())  # not in hash-seed order
     store.load(b"\n".join(lines) + b"\n", format=_FORMAT.N_TRIPLES, to_graph=_graph("metadata"))
     counts["metadata"] = len(metadata)
+    return StoreRelease(
+        {str(graph_iri(key)): count for key, count in counts.items()},
+        _union_count(store, {key: counts[key] for key in _ASSERTED_KEYS}),
+        counts["inferred"],
+        metadata.serialize(format="longturtle"),
+    )
+
+
+def write_rdf_files(
+    store: pyoxigraph.Store, release: StoreRelease, staging: Path, asserted: str, inferred: str
+) -> None:
+    """Write every RDF file of the release (and the JSON-LD context) into ``staging``, with Oxigraph's writers.
+
+    The asserted graph's files are its parts one after the other (ontology, facts,
+    Wikidata): one graph, since a triple two parts state is the same triple.
+    """
     prefixes = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
     store.dump(output=staging / TRIG, format=_FORMAT.TRIG, prefixes=prefixes)
     store.dump(output=staging / NQUADS, format=_FORMAT.N_QUADS)
     context = jsonld_context()
     (staging / CONTEXT).write_text(json.dumps(context, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     with (staging / JSONLD).open("wb") as out:  # Oxigraph's expanded JSON-LD, under the published context
-        out.write(
-            b'{"@context": ' + json.dumps(context["@context"], ensure_ascii=False).encode("utf-8") + b',\n"@graph": '
-        )
+        published = json.dumps(context["@context"], ensure_ascii=False).encode("utf-8")
+        out.write(b'{"@context": ' + published + b',\n"@graph": ')
         store.dump(output=out, format=_FORMAT.JSON_LD)
         out.write(b"}\n")
-    (staging / VOID_FILE).write_text(metadata.serialize(format="longturtle"), encoding="utf-8")
-    asserted = _union_into_default(store, _ASSERTED_KEYS)
-    store.dump(
-        output=staging / f"{asserted_name}.ttl",
-        format=_FORMAT.TURTLE,
-        from_graph=pyoxigraph.DefaultGraph(),
-        prefixes=prefixes,
-    )
-    store.dump(output=staging / f"{asserted_name}.nt", format=_FORMAT.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
-    inferred = _graph("inferred")
-    store.dump(output=staging / f"{inferred_name}.ttl", format=_FORMAT.TURTLE, from_graph=inferred, prefixes=prefixes)
-    store.dump(output=staging / f"{inferred_name}.nt", format=_FORMAT.N_TRIPLES, from_graph=inferred)
-    _union_into_default(store, ("inferred",))
-    return StoreRelease({str(graph_iri(key)): count for key, count in counts.items()}, asserted, counts["inferred"])
+    (staging / VOID_FILE).write_text(release.metadata_turtle, encoding="utf-8")
+    for name, keys in ((asserted, _ASSERTED_KEYS), (inferred, ("inferred",))):
+        parts = [_graph(key) for key in keys if release.graph_triples[str(graph_iri(key))]]
+        with (staging / f"{name}.ttl").open("wb") as turtle, (staging / f"{name}.nt").open("wb") as ntriples:
+            for graph in parts or [_graph(keys[0])]:
+                store.dump(output=turtle, format=_FORMAT.TURTLE, from_graph=graph, prefixes=prefixes)
+                store.dump(output=ntriples, format=_FORMAT.N_TRIPLES, from_graph=graph)
+
+
+def _union_count(store: pyoxigraph.Store, counts: dict[str, int]) -> int:
+    """Triples in the union of the graphs ``counts`` names (key -> size): sizes less what two or three share.
+
+    Each intersection is joined from the smallest graph, so it costs that graph's size, not the facts'.
+    """
+    keys = sorted((key for key, size in counts.items() if size), key=counts.__getitem__)
+    total = sum(counts[key] for key in keys)
+    for index, first in enumerate(keys):
+        for second in keys[index + 1 :]:
+            total -= _shared(store, first, second)
+    if len(keys) == 3:
+        total += _shared(store, *keys)
+    return total
+
+
+def _shared(store: pyoxigraph.Store, *keys: str) -> int:
+    patterns = " ".join(f"GRAPH <{graph_iri(key)}> {{ ?s ?p ?o }}" for key in keys)
+    return int(next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {patterns} }}")))["n"].value)
 
 
 def _gather_named_graphs(checked: CheckedStore) -> None:
@@ -155,11 +193,8 @@ def _has_blank_nodes(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode) -> bo
     return bool(store.query(f"ASK {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} FILTER(isBlank(?s) || isBlank(?o)) }}"))
 
 
-def _union_into_default(store: pyoxigraph.Store, keys: tuple[str, ...]) -> int:
-    """Add the triples of the dataset graphs ``keys`` to the default graph (each once); the default graph's size."""
-    graphs = " ".join(f"<{graph_iri(key)}>" for key in keys)
-    store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}")
-    return _count(store, pyoxigraph.DefaultGraph())
+def _in_list() -> str:
+    return ", ".join(f"<{graph.value}>" for graph in StoreRelease.queried_graphs())
 
 
 def _count(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode | pyoxigraph.DefaultGraph) -> int:
@@ -178,5 +213,8 @@ def validated_store(progress: Callable[[str], None], notice: Notice) -> pyoxigra
         return kept.store
     checked = checked_store(progress, notice)
     _gather_named_graphs(checked)
-    _union_into_default(checked.store, (*_ASSERTED_KEYS, "inferred"))
-    return (keep_built_store(checked.store, key, validated=True) or BuiltStore(checked.store)).store
+    kept = keep_built_store(checked.store, key, validated=True, graphs=StoreRelease.queried_graphs())
+    if kept is not None:
+        return kept.store
+    checked.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g IN ({_in_list()})) }}")
+    return checked.store  # the cache cannot be written: its default graph is what a kept store would hold
