@@ -21,12 +21,11 @@ part of the project yet, and a code is never guessed.
 
 from __future__ import annotations
 
-import csv
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import combinations
 from pathlib import Path
 from typing import TextIO
 
@@ -75,14 +74,22 @@ class State:
     cow_code: str = ""
 
     @cached_property
-    def described(self) -> tuple[str, str, str]:
-        """The columns that name the state: label, ISO code, COW code."""
-        return (self.label, self.iso3, self.cow_code)
+    def fields(self) -> str:
+        """The CSV fields that name the state: label, ISO code, COW code."""
+        return ",".join(_quoted(field) for field in (self.label, self.iso3, self.cow_code))
+
+    @cached_property
+    def iri_field(self) -> str:
+        return _quoted(self.iri)
 
 
 def write_panels(source: Source, panel: Path, dyads: Path, graphs: Sequence[pyoxigraph.NamedNode] = ()) -> None:
     """Write the state-year panel and the dyad-year file of ``source``: a graph, or a store's default graph or the
-    union of its ``graphs`` (every query here gives a set, so a triple two graphs state changes nothing)."""
+    union of its ``graphs`` (every query here gives a set, so a triple two graphs state changes nothing).
+
+    Each file is written as it is made, one state at a time; the fields that name a
+    state or an organisation are quoted for CSV once, not once a row.
+    """
     states = _states(source, graphs)
     covered = _covered_pairs(source, graphs)
     local = _LocalNames()
@@ -93,50 +100,57 @@ def write_panels(source: Source, panel: Path, dyads: Path, graphs: Sequence[pyox
         last = int(row["end"]) if row["end"] else LAST_YEAR
         for year in range(max(int(row["start"]), FIRST_YEAR), min(last, LAST_YEAR) + 1):
             roles[(row["state"], row["organisation"])][year].add(local(row["role"]))
-    pairs = sorted(
-        {pair for pair in covered | set(roles) if pair[0] in states},
-        key=lambda pair: (states[pair[0]].iso3, pair[0], local(pair[1])),
-    )
+    held = {  # the roles of each state, organisation and year, as their CSV field
+        pair: {year: _quoted(";".join(sorted(names))) for year, names in by_year.items()}
+        for pair, by_year in roles.items()
+    }
+    del roles
     with _csv_file(panel) as out:
-        writer = _writer(out, PANEL_COLUMNS)
-        writer.writerows(row for pair in pairs for row in _pair_rows(states[pair[0]], pair, roles, covered, local))
+        out.write(",".join(PANEL_COLUMNS) + "\n")
+        pairs = sorted(
+            {pair for pair in covered | set(held) if pair[0] in states},
+            key=lambda pair: (states[pair[0]].iso3, pair[0], local(pair[1])),
+        )
+        for pair in pairs:
+            out.write(_pair_lines(states[pair[0]], pair[1], held.get(pair, {}), pair in covered, local))
     with _csv_file(dyads) as out:
-        writer = _writer(out, DYAD_COLUMNS)
-        writer.writerows(_dyad_lines(states, roles, local))
+        out.write(",".join(DYAD_COLUMNS) + "\n")
+        for lines in _dyad_lines(states, held, local):
+            out.write(lines)
 
 
-def _pair_rows(
-    state: State, pair: Pair, roles: dict[Pair, dict[int, set[str]]], covered: set[Pair], local: _LocalNames
-) -> Iterator[tuple]:
-    """The 29 rows of one state and organisation."""
-    described, organisation = state.described, pair[1]
-    held_by_year = roles.get(pair, {})
-    absent = "0" if pair in covered else ""
-    name = local(organisation)
-    for year in YEARS:
-        held = held_by_year.get(year)
-        if held:
-            yield (*described, name, year, "1", ";".join(sorted(held)), state.iri, organisation)
-        else:
-            yield (*described, name, year, absent, "", state.iri, organisation)
+def _pair_lines(state: State, organisation: str, held: dict[int, str], covered: bool, local: _LocalNames) -> str:
+    """The 29 lines of one state and organisation: 1 in its years, else 0 where covered, else empty."""
+    head = f"{state.fields},{local.field(local(organisation))},"
+    tail = f",{state.iri_field},{local.field(organisation)}\n"
+    absent = "0" if covered else ""
+    return "".join(
+        f"{head}{year},1,{held[year]}{tail}" if year in held else f"{head}{year},{absent},{tail}" for year in YEARS
+    )
 
 
-def _dyad_lines(states: dict[str, State], roles: dict[Pair, dict[int, set[str]]], local: _LocalNames) -> list[tuple]:
-    """Pairs of states (ordered by ISO code) both holding a period of the same organisation in a year, sorted by
-    the two ISO codes, the organisation and the year."""
-    members: dict[tuple[str, int], list[tuple[str, str, State, str]]] = defaultdict(list)
-    for (state_iri, organisation), by_year in roles.items():
-        state = states[state_iri]
-        for year, held in by_year.items():
-            members[(organisation, year)].append((state.iso3, state_iri, state, ";".join(sorted(held))))
-    keyed = []
-    for (organisation, year), group in members.items():
-        group.sort(key=lambda member: (member[0], member[1]))
-        name = local(organisation)
-        for (_, _, a, role_a), (_, _, b, role_b) in combinations(group, 2):
-            keyed.append((a.iso3, b.iso3, name, year, a, b, role_a, role_b, organisation))
-    keyed.sort(key=lambda line: line[:4])
-    return [(*k[4].described, *k[5].described, k[2], k[3], k[6], k[7], k[8]) for k in keyed]
+def _dyad_lines(states: dict[str, State], held: dict[Pair, dict[int, str]], local: _LocalNames) -> Iterator[str]:
+    """For each state in ISO order, its lines of the dyad-year file: every other state (after it in ISO order)
+    holding a period of the same organisation in the same year, sorted by that state's code, the organisation and
+    the year. One state's lines at a time: never the whole file in memory."""
+    members: dict[tuple[str, int], list[tuple[str, str, str]]] = defaultdict(list)
+    years_of: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    for (state_iri, organisation), by_year in held.items():
+        for year, role in by_year.items():
+            members[(organisation, year)].append((states[state_iri].iso3, state_iri, role))
+            years_of[state_iri].append((organisation, year, role))
+    for state_iri in sorted(years_of, key=lambda iri: (states[iri].iso3, iri)):
+        a = states[state_iri]
+        lines = []
+        for organisation, year, role_a in years_of[state_iri]:
+            name = local(organisation)
+            tail = f",{local.field(name)},{year},{role_a},"
+            end = f",{local.field(organisation)}\n"
+            for iso_b, iri_b, role_b in members[(organisation, year)]:
+                if (iso_b, iri_b) > (a.iso3, state_iri):
+                    lines.append((iso_b, name, year, iri_b, f"{a.fields},{states[iri_b].fields}{tail}{role_b}{end}"))
+        lines.sort(key=lambda entry: entry[:4])
+        yield "".join(entry[4] for entry in lines)
 
 
 def _covered_pairs(source: Source, graphs: Sequence[pyoxigraph.NamedNode]) -> set[Pair]:
@@ -158,13 +172,25 @@ def _states(source: Source, graphs: Sequence[pyoxigraph.NamedNode]) -> dict[str,
 
 
 class _LocalNames(dict[str, str]):
-    """IRI -> the name the CSV files use (the local name in ``id:`` or ``pss:``), each computed once."""
+    """IRI -> the name the CSV files use (the local name in ``id:`` or ``pss:``), and texts as CSV fields, each
+    computed once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: dict[str, str] = {}
 
     def __call__(self, iri: str) -> str:
         name = self.get(iri)
         if name is None:
             name = self[iri] = _local(iri)
         return name
+
+    def field(self, text: str) -> str:
+        """``text`` as a CSV field, quoted once."""
+        quoted = self.fields.get(text)
+        if quoted is None:
+            quoted = self.fields[text] = _quoted(text)
+        return quoted
 
 
 def _local(iri: str) -> str:
@@ -174,11 +200,15 @@ def _local(iri: str) -> str:
     return iri
 
 
+def _quoted(field: str) -> str:
+    """A CSV field as the ``csv`` module writes it (minimal quoting)."""
+    if _SPECIAL.search(field):
+        return '"' + field.replace('"', '""') + '"'
+    return field
+
+
+_SPECIAL = re.compile('[,"\r\n]')
+
+
 def _csv_file(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", newline="")
-
-
-def _writer(out: TextIO, header: Iterable[str]) -> csv.writer:  # type: ignore[valid-type]
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    return writer
