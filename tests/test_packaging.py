@@ -76,7 +76,18 @@ def test_an_installed_wheel_keeps_its_store_outside_the_package(wheel, tmp_path)
     env = {k: v for k, v in os.environ.items() if k not in ("PSKG_ROOT", "PYTHONPATH", "PSKG_CACHE_DIR")}
     env |= {"PYTHONPATH": str(site), "XDG_CACHE_HOME": str(tmp_path / "user-cache"), "PYTHONDONTWRITEBYTECODE": "1"}
     code = "import sys, pskg.cli; sys.exit(pskg.cli.main(sys.argv[1:]))"
-    command = [sys.executable, "-c", code, "query", "members-in-year", "-p", "org=CSTO", "-p", "year=2019", "--no-cache"]
+    command = [
+        sys.executable,
+        "-c",
+        code,
+        "query",
+        "members-in-year",
+        "-p",
+        "org=CSTO",
+        "-p",
+        "year=2019",
+        "--no-cache",
+    ]
     outputs, kept = [], []
     for _ in range(2):
         done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
