@@ -20,10 +20,11 @@ demo: $(STAMP)
 	$(BIN)/pskg query disagreements
 	$(BIN)/pskg query csto-spending-2018
 
-## Lint, then the whole test suite.
+## Lint, type-check, then the whole test suite.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	scripts/install-test-services.sh
 	PYTHON=$(BIN)/python scripts/fetch-shacl-suite.sh
 	$(BIN)/pytest

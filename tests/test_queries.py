@@ -17,6 +17,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
+from pskg.errors import PskgError
 from pskg.queries.catalogue import SavedQuery, parse_saved_query, run_query
 from pskg.queries.render import cell_text
 from pskg.sources.knowledge import KnowledgeGraph
@@ -2487,3 +2488,17 @@ def test_force_groupings_give_one_row_per_participant_with_two_open_periods(grap
     ):
         armenia = [tuple(cell_text(cell) for cell in row) for row in rows if row[3] == ID.ARM]
         assert armenia == [("id:force-grouping-caucasus", "Caucasus force grouping", "id:CSTO", "id:ARM", "yes")]
+
+
+@pytest.mark.parametrize("text", ["CONSTRUCT { ?s a ?o } WHERE { ?s a ?o }", "ASK { ?s a ?o }"])
+def test_a_query_that_is_not_a_select_is_refused_by_name(graph: Graph, tmp_path: Path, text: str) -> None:
+    """A table needs a SELECT: other forms are refused with a sentence (they used to end in a traceback)."""
+    path = tmp_path / "not-a-select.rq"
+    path.write_text(text + "\n", encoding="utf-8")
+    query = parse_saved_query(path)
+    form = text.split()[0]
+    with pytest.raises(PskgError, match=f"not-a-select.rq: pskg query runs SELECT queries only, not {form}"):
+        run_query(graph, query)
+    store = oxigraph_store(graph.serialize(format="nt", encoding="utf-8"))
+    with pytest.raises(PskgError, match=f"a SELECT query was expected, not: {form}"):
+        run_on_oxigraph(store, query, {}, graph)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,8 +14,10 @@ from rdflib import Graph
 from pskg.cli import main
 from pskg.release.build import build
 from pskg.report.browser import find_chromium, render
+from pskg.report.charts import figure_10_svg
 from pskg.report.data import (
     QueryRunner,
+    Spending,
     figure_10,
     labels,
     membership_matrix,
@@ -165,6 +168,12 @@ def test_figure_10_values_unit_and_russian_share(runner: QueryRunner, report: Pa
     english = (report / "figure-10.en.svg").read_text(encoding="utf-8")
     assert "45\u202f349 M$ · 94 %" in french and "millions de dollars US" in french and "pas de valeur" in french
     assert "45,349 M$ · 94 %" in english and "Russia accounts for 94 %" in english
+
+
+def test_figure_10_draws_a_value_whose_share_is_unbound(runner: QueryRunner) -> None:
+    """A share is unbound when the 2018 total is zero: its bar, tooltip and label say 0 %, with no TypeError."""
+    svg = figure_10_svg([Spending("RUS", Decimal(0), None)], labels(runner), "en")
+    assert "Russia: 0 M$ · 0 %" in svg and "Russia: 0 %" in svg and "Russia 0 %" in svg
 
 
 def test_counts_and_matrix(runner: QueryRunner) -> None:

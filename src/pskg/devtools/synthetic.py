@@ -95,7 +95,8 @@ def _real_data_lines() -> list[str]:
     store = pyoxigraph.Store()
     for path in turtle_files("data"):
         store.load(path=path, format=pyoxigraph.RdfFormat.TURTLE)
-    text = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()).decode("utf-8")
+    dump = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()) or b""
+    text = dump.decode("utf-8")
     return sorted({line + "\n" for line in text.splitlines() if line.strip()})
 
 

@@ -13,13 +13,16 @@ from rdflib.term import Node
 
 @dataclass(frozen=True)
 class ResultTerms:
-    """A validation result's RDF terms: focus node, path, value, source shape, component, severity."""
+    """A validation result's RDF terms: focus node, path, value, source shape, component, severity.
 
-    focus: Node
+    ``None`` for a term the result leaves out: pySHACL's results are read as they are written.
+    """
+
+    focus: Node | None
     path: Node | None
     value: Node | None
-    shape: Node
-    component: Node
+    shape: Node | None
+    component: Node | None
     severity: Node
 
 

@@ -10,14 +10,17 @@ bound with ``initBindings``: they never become query text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.term import Node
+from rdflib.query import ResultRow
+from rdflib.term import Identifier, Node
 
 from pskg.errors import ParameterError, PskgError, UnknownQueryError
 from pskg.sources.namespaces import ID, PREFIXES, PSS
@@ -165,9 +168,13 @@ class QueryResult:
 def run_query(graph: Graph, query: SavedQuery, values: dict[str, str] | None = None) -> QueryResult:
     """Run ``query`` on ``graph`` with parameter values given as strings."""
     bindings = bind_parameters(graph, query, values or {})
-    result = graph.query(query.prepared(), initBindings=bindings)
-    variables = tuple(str(v) for v in result.vars or ())
-    rows = tuple(tuple(row[v] for v in result.vars) for row in result)  # type: ignore[index]
+    # rdflib types initBindings by str keys, which a dict keyed by Variable (a str) is not for the checker.
+    result = graph.query(query.prepared(), initBindings=cast("Mapping[str, Identifier]", bindings))
+    if result.type != "SELECT":  # a CONSTRUCT or ASK has no table; it used to end in a TypeError
+        raise PskgError(f"{query.path}: pskg query runs SELECT queries only, not {result.type}")
+    names = result.vars or []
+    variables = tuple(str(v) for v in names)
+    rows = tuple(tuple(row[v] for v in names) for row in cast(Iterable[ResultRow], result))
     return QueryResult(variables=variables, rows=rows)
 
 

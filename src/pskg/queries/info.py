@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from rdflib import Graph
+from rdflib.query import ResultRow
 
 from pskg.sources.namespaces import short, sparql_prologue
 
@@ -42,10 +45,15 @@ class GraphInfo:
 def describe_graph(graph: Graph) -> GraphInfo:
     """Summarise an asserted graph."""
     prologue = sparql_prologue()
-    classes = tuple((short(r[0]), int(r[1])) for r in graph.query(prologue + _CLASS_COUNTS))
-    organisations = tuple((short(r[0]), str(r[1] or ""), int(r[2])) for r in graph.query(prologue + _ORGANISATIONS))
-    years = next(iter(graph.query(prologue + _YEARS)))
+    classes = tuple((short(r[0]), int(r[1])) for r in _select(graph, prologue + _CLASS_COUNTS))
+    organisations = tuple((short(r[0]), str(r[1] or ""), int(r[2])) for r in _select(graph, prologue + _ORGANISATIONS))
+    years = next(iter(_select(graph, prologue + _YEARS)))
     return GraphInfo(len(graph), classes, organisations, int(years[0]), int(years[1]))
+
+
+def _select(graph: Graph, query: str) -> Iterable[ResultRow]:
+    """The rows of a SELECT query: rdflib types any result as rows, triples or a boolean."""
+    return cast(Iterable[ResultRow], graph.query(query))
 
 
 def render_info(info: GraphInfo) -> str:

@@ -28,6 +28,8 @@ Rows = tuple[tuple[Node | None, ...], ...]
 _ESCAPED = re.compile(r'\\([tnr"\\])')
 _UNESCAPED = {"t": "\t", "n": "\n", "r": "\r", '"': '"', "\\": "\\"}
 _BOOLEANS = frozenset({"true", "false"})
+#: What ``table_rows`` looks a cell up with: a term no cell ever maps to, so a miss costs no second lookup.
+_UNSEEN: Node = BNode("pskg-unseen-cell")
 
 
 def solution_rows(solutions: pyoxigraph.QuerySolutions) -> Rows:
@@ -39,7 +41,7 @@ def solution_rows(solutions: pyoxigraph.QuerySolutions) -> Rows:
 
 def solution_table(solutions: pyoxigraph.QuerySolutions) -> str:
     """The solutions as the engine writes them: SPARQL TSV, a header of ``?variables`` then one line a row."""
-    return solutions.serialize(format=pyoxigraph.QueryResultsFormat.TSV).decode("utf-8")
+    return (solutions.serialize(format=pyoxigraph.QueryResultsFormat.TSV) or b"").decode("utf-8")
 
 
 def table_variables(table: str) -> tuple[str, ...]:
@@ -58,13 +60,14 @@ def table_rows(table: str) -> Rows:
     """
     lines = table.split("\n")  # not splitlines(): it would also cut at the raw U+2028, \v, \f a literal may hold
     terms: dict[str, Node | None] = {"": None}
+    unseen = _UNSEEN
     rows = []
     with _collector_paused():
         for line in lines[1:-1]:
             row = []
             for cell in line.split("\t"):
-                term = terms.get(cell, terms)
-                if term is terms:
+                term = terms.get(cell, unseen)
+                if term is unseen:
                     term = terms[cell] = _term(cell)
                 row.append(term)
             rows.append(tuple(row))

@@ -36,7 +36,7 @@ def figure_10_svg(spending: list[Spending], labels: Labels, lang: str) -> str:
     words, ident = TEXT[lang], f"figure-10-{lang}"
     width, bar_left, bar_width, row = 820, LABEL_WIDTH, 440, 30
     known = [s for s in spending if s.value is not None]
-    largest = max((s.value for s in known), default=Decimal(1)) or Decimal(1)
+    largest = max((s.value for s in spending if s.value is not None), default=Decimal(1)) or Decimal(1)
     body = [
         text(16, 22, words["figure10"], font_weight="bold", font_size=13),
         text(16, 40, words["figure10_unit"], font_style="italic"),
@@ -61,7 +61,7 @@ def figure_10_svg(spending: list[Spending], labels: Labels, lang: str) -> str:
         fill = COLOURS["CSTO"] if index == 0 else ("#e8a0a0" if index % 2 else "#f3cfcf")
         name = labels.state(item.state, lang)
         body.append(
-            rect(x, y, length, 26, fill=fill, stroke="#ffffff", tooltip=f"{name}: {number(item.share, lang)} %")
+            rect(x, y, length, 26, fill=fill, stroke="#ffffff", tooltip=f"{name}: {number(item.share or 0, lang)} %")
         )
         x += length
     leader = known[0] if known else None
@@ -70,7 +70,7 @@ def figure_10_svg(spending: list[Spending], labels: Labels, lang: str) -> str:
             text(
                 bar_left + 8,
                 y + 18,
-                f"{labels.state(leader.state, lang)} {number(leader.share, lang)} %",
+                f"{labels.state(leader.state, lang)} {number(leader.share or 0, lang)} %",
                 fill="#ffffff",
             )
         )

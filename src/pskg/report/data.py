@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from rdflib import Graph, Literal
 from rdflib.term import Node
@@ -24,7 +25,12 @@ def local(iri: str) -> str:
     return str(iri).removeprefix(str(ID)).rsplit("#", 1)[-1]
 
 
-def _python(node: Node | None) -> object:
+#: A cell as Python: what rdflib's ``Literal.toPython`` makes of it (its own type is ``Any`` too), an IRI as text, or
+#: ``None`` when unbound. Each reader knows the datatype its saved query gives the column.
+Value = Any
+
+
+def _python(node: Node | None) -> Value:
     if node is None:
         return None
     if isinstance(node, Literal):
@@ -39,7 +45,7 @@ class QueryRunner:
         self.graph = graph
         self.used: list[str] = []
 
-    def rows(self, name: str, values: dict[str, str] | None = None) -> list[dict[str, object]]:
+    def rows(self, name: str, values: dict[str, str] | None = None) -> list[dict[str, Value]]:
         """The rows of saved query ``name`` as dicts of Python values (``None`` when unbound)."""
         result = run_query(self.graph, find_query(name), values)
         if name not in self.used:
@@ -141,7 +147,7 @@ def figure_10(runner: QueryRunner) -> list[Spending]:
     """Figure 10's values, largest first, from ``csto-spending-2018``."""
     return [
         Spending(local(r["state"]), r["valueMillionUSD"], r["sharePercent"]) for r in runner.rows("csto-spending-2018")
-    ]  # type: ignore[arg-type]
+    ]
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,7 @@ def timelines(runner: QueryRunner, states: tuple[str, ...]) -> dict[str, list[Pe
                 int(r["startYear"]),
                 r["endYear"],
                 r["rank"] == str(DEPRECATED),
-            )  # type: ignore[arg-type]
+            )
             for r in runner.rows("state-timeline", {"state": state})
         ]
     return result

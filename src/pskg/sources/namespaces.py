@@ -8,7 +8,7 @@ mean two things in two files.
 from __future__ import annotations
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD, DefinedNamespace
 from rdflib.term import Node
 
 PSS = Namespace("https://w3id.org/postsoviet-security/ontology#")
@@ -29,8 +29,9 @@ SCHEMA = Namespace("http://schema.org/")  # Wikidata's schema: is http, not rdfl
 
 ONTOLOGY_IRI = "https://w3id.org/postsoviet-security/ontology"
 
-#: prefix -> namespace, in the order written at the top of every Turtle file.
-PREFIXES: dict[str, Namespace] = {
+#: prefix -> namespace, in the order written at the top of every Turtle file. rdflib's own
+#: vocabularies (DCAT, OWL, RDF...) are DefinedNamespace classes, not Namespace instances.
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "dcat": DCAT,
     "dcterms": DCTERMS,
     "foaf": FOAF,

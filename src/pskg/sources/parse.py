@@ -90,7 +90,7 @@ def _stable_blank_nodes(path: Path, graph: Graph) -> Graph:
     stable = new_graph()
     for prefix, namespace in graph.namespaces():  # the file's own prefixes, which SHACL-SPARQL may rely on
         stable.bind(prefix, namespace, override=False)
-    stable.addN((*(_in_scope(term, scope) for term in triple), stable) for triple in canonical)
+    stable.addN((_in_scope(s, scope), _in_scope(p, scope), _in_scope(o, scope), stable) for s, p, o in canonical)
     return stable
 
 

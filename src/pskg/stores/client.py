@@ -87,7 +87,7 @@ class StoreClient:
     def count(self, graph_iri: str) -> int:
         """Triples in one named graph."""
         result = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{_iri(graph_iri)}> {{ ?s ?p ?o }} }}")
-        return int(result.rows[0][0]) if result.rows and result.rows[0][0] is not None else 0
+        return int(str(result.rows[0][0])) if result.rows and result.rows[0][0] is not None else 0
 
     def update(self, text: str) -> None:
         """Run a SPARQL Update request."""

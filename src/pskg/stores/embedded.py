@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import pyoxigraph
 from rdflib import Graph
 
+from pskg.engines.fast.store import select
 from pskg.engines.fast.terms import from_oxigraph
 from pskg.queries.binding import prepared_text
 from pskg.queries.catalogue import QueryResult, SavedQuery
@@ -28,7 +29,7 @@ def oxigraph_store(nquads: bytes) -> pyoxigraph.Store:
 
 def run_on_oxigraph(store: pyoxigraph.Store, query: SavedQuery, values: Mapping[str, str], names: Graph) -> QueryResult:
     """Run ``query`` with parameter ``values`` over the union of the store's graphs; ``names`` resolves acronyms."""
-    solutions = store.query(prepared_text(query, values, names), use_default_graph_as_union=True)
+    solutions = select(store, prepared_text(query, values, names), use_default_graph_as_union=True)
     variables = tuple(variable.value for variable in solutions.variables)
     rows = tuple(tuple(from_oxigraph(solution[name]) for name in variables) for solution in solutions)
     return QueryResult(variables=variables, rows=rows)

@@ -15,9 +15,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
+from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from pskg.queries.catalogue import QueryResult
@@ -119,9 +121,18 @@ def compare_memberships(graph: Graph, client: SparqlClient) -> ComparisonReport:
 
 def article_claims(graph: Graph) -> list[Claim]:
     """Every membership period of the article, with its rank (normal when absent)."""
+    rows = cast(Iterable[ResultRow], graph.query(sparql_prologue() + _ARTICLE))  # a SELECT gives rows
     return [
-        Claim(row.state, row.org, row.role, _int(row.start), _int(row.end), row.rank or PSS.NormalRank, row.membership)
-        for row in graph.query(sparql_prologue() + _ARTICLE)  # type: ignore[union-attr]
+        Claim(
+            _iri(row.state),
+            _iri(row.org),
+            row.role,
+            _int(row.start),
+            _int(row.end),
+            _iri(row.rank or PSS.NormalRank),
+            _iri(row.membership),
+        )
+        for row in rows
     ]
 
 
@@ -136,7 +147,7 @@ def wikidata_claims(
         return []
     statements: dict[URIRef, dict[str, set[Node]]] = {}
     for row in client.select(_WIKIDATA % (state_values, org_values)).bindings:
-        values = statements.setdefault(row["statement"], {})  # type: ignore[arg-type]
+        values = statements.setdefault(_iri(row["statement"]), {})
         for name, term in row.items():
             values.setdefault(name, set()).add(term)
     claims = []
@@ -145,12 +156,12 @@ def wikidata_claims(
         ends = [y for y in map(wikidata_year, values.get("end", ())) if y is not None]
         claims.append(
             Claim(
-                state=to_ours[_one(values["state"])],
-                organisation=to_ours[_one(values["org"])],
+                state=to_ours[_iri(_one(values["state"]))],
+                organisation=to_ours[_iri(_one(values["org"]))],
                 role=role_from_wikidata(values.get("role", set()), values.get("roleLabel", set())),
                 start=min(starts) if starts else None,
                 end=max(ends) if ends else None,
-                rank=_RANKS.get(_one(values["rank"]), PSS.NormalRank),  # type: ignore[arg-type]
+                rank=_RANKS.get(_iri(_one(values["rank"])), PSS.NormalRank),
                 source=statement,
             )
         )
@@ -221,7 +232,15 @@ def _order(claim: Claim) -> tuple[int, str]:
 
 
 def _int(value: Node | None) -> int | None:
-    return int(value) if isinstance(value, Literal) else None  # type: ignore[call-overload]
+    return int(value) if isinstance(value, Literal) else None
+
+
+def _iri(node: Node) -> URIRef:
+    """A term only an IRI can fill here (a membership's state, organisation, rank; a Wikidata statement).
+
+    A type for the checker, not a check: rdflib types every solution cell as any term.
+    """
+    return cast(URIRef, node)
 
 
 def _one(values: set[Node]) -> Node:
@@ -280,7 +299,7 @@ def table_result(report: ComparisonReport) -> QueryResult:
 
 def full_result(report: ComparisonReport) -> QueryResult:
     """Every field, for CSV and JSON: both sides' role, years, rank and source node."""
-    variables = ("state", "organisation", "status")
+    variables: tuple[str, ...] = ("state", "organisation", "status")
     sides = ("article", "wikidata")
     fields = ("Role", "Start", "End", "Rank", "Source")
     variables += (*(f"{side}{name}" for side in sides for name in fields), "note")

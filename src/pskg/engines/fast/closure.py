@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph
@@ -32,7 +32,7 @@ from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from pskg.engines.entailments import SUBSUMED_DATATYPES, UNINFORMATIVE_TYPES
-from pskg.engines.fast.store import INFERRED_GRAPH, FastSources
+from pskg.engines.fast.store import INFERRED_GRAPH, FastSources, select
 from pskg.errors import PskgError
 from pskg.sources.namespaces import ID, PREFIXES
 
@@ -165,7 +165,7 @@ def infer_fast(sources: FastSources) -> bytes:
         ("?s a ?p", sub_class),
     )
     _drop_useless(store)  # after typing: a triple it drops may still type its object
-    return store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH) + types
+    return (store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH) or b"") + types
 
 
 def _types(store: pyoxigraph.Store, *rules: tuple[str, Pairs]) -> bytes:
@@ -186,7 +186,8 @@ def _types(store: pyoxigraph.Store, *rules: tuple[str, Pairs]) -> bytes:
     ]
     if not parts:
         return b""
-    rows = store.query(
+    rows = select(
+        store,
         f"SELECT ?s ?c WHERE {{ {{ SELECT DISTINCT ?s ?c WHERE {{ {' UNION '.join(parts)} }} }} MINUS {{ ?s a ?c }} }}",
         use_default_graph_as_union=True,
     )
@@ -200,7 +201,7 @@ def found(sources: FastSources, constructs: Iterable[Construct]) -> list[str]:
     described = []
     for construct in constructs:
         query = f"SELECT ?x WHERE {{ {construct.where} }} LIMIT 1"
-        for solution in sources.store.query(query, use_default_graph_as_union=True):
+        for solution in select(sources.store, query, use_default_graph_as_union=True):
             described.append(construct.described(_term_name(sources, solution["x"])))
     return described
 
@@ -255,7 +256,7 @@ def _typed(pairs: Pairs, supers: dict[str, set[str]]) -> Pairs:
 def _chains(store: pyoxigraph.Store) -> list[tuple[str, list[Link]]]:
     """Each ``owl:propertyChainAxiom`` of a named property (``UNSUPPORTED`` has the others): its links, in order."""
     query = f"""SELECT ?p ?list WHERE {{ ?p <{OWL.propertyChainAxiom}> ?list FILTER(isIRI(?p)) }}"""
-    solutions = list(store.query(query, use_default_graph_as_union=True))
+    solutions = list(select(store, query, use_default_graph_as_union=True))
     return [(solution["p"].value, _links(store, solution["p"].value, solution["list"])) for solution in solutions]
 
 
@@ -288,8 +289,8 @@ def _link(store: pyoxigraph.Store, target: str, item: object) -> Link:
 
 def _objects(store: pyoxigraph.Store, subject: object, predicate: URIRef) -> list:
     """The distinct objects of ``subject`` and ``predicate`` in every graph; none for a literal."""
-    if isinstance(subject, pyoxigraph.Literal):
-        return []
+    if not isinstance(subject, (pyoxigraph.NamedNode, pyoxigraph.BlankNode, pyoxigraph.Triple)):
+        return []  # a literal: the only other term a list node can be
     quads = store.quads_for_pattern(subject, pyoxigraph.NamedNode(str(predicate)), None)
     return list(dict.fromkeys(quad.object for quad in quads))
 
@@ -328,7 +329,7 @@ def _step(i: int, link: Link) -> str:
 
 def _inferred_count(store: pyoxigraph.Store) -> int:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED_GRAPH.value}> {{ ?s ?p ?o }} }}"
-    return int(next(iter(store.query(query)))["n"].value)
+    return int(next(iter(select(store, query)))["n"].value)
 
 
 def _drop_useless(store: pyoxigraph.Store) -> None:
@@ -342,6 +343,6 @@ def _drop_useless(store: pyoxigraph.Store) -> None:
     )
 
 
-def inferred_triples(store: pyoxigraph.Store) -> Iterable[pyoxigraph.Quad]:
+def inferred_triples(store: pyoxigraph.Store) -> Iterator[pyoxigraph.Quad]:
     """The inferred graph's triples."""
     return store.quads_for_pattern(None, None, None, INFERRED_GRAPH)

@@ -18,13 +18,16 @@ hands it to pySHACL. Nothing is ever skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from typing import cast
 
 import pyoxigraph
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 from pskg.engines.literal_forms import stored_as_read
 from pskg.errors import PskgError
@@ -226,7 +229,7 @@ class _Compiler:
         checks = [replace(c, query=header + c.query, targets=c.targets and header + c.targets) for c in checks]
         return checks + self.sparql_checks(shape, target)
 
-    def refuse_common(self, shape: Node, types: set[URIRef]) -> None:
+    def refuse_common(self, shape: Node, types: AbstractSet[Node]) -> None:
         """What no compiled shape may have: deactivation, other types, custom or unknown parameters."""
         if (shape, SH.deactivated, None) in self.shapes:
             raise UnsupportedShape(f"{_name(shape)}: sh:deactivated is not compiled")
@@ -235,7 +238,7 @@ class _Compiler:
             raise UnsupportedShape(f"{_name(shape)}: a shape typed {', '.join(sorted(map(_name, others)))}")
         custom = set(self.shapes.predicates(shape)) & self.custom
         if custom:
-            raise UnsupportedShape(f"{_name(shape)}: custom constraint parameter {_name(min(custom))}")
+            raise UnsupportedShape(f"{_name(shape)}: custom constraint parameter {_name(_ordered(custom)[0])}")
 
     def refuse_parameters(self, shape: Node, allowed: set[URIRef]) -> None:
         """Refuse a SHACL parameter the compiler does not translate here, or one given twice."""
@@ -251,7 +254,7 @@ class _Compiler:
         classes = set(self.shapes.objects(shape, SH.targetClass))
         if set(self.shapes.objects(shape, RDF.type)) & self.classes:
             classes.add(shape)  # an implicit class target
-        parts = [f"?this a/<{RDFS.subClassOf}>* {_term(c)} ." for c in sorted(classes)]
+        parts = [f"?this a/<{RDFS.subClassOf}>* {_term(c)} ." for c in _ordered(classes)]
         parts += [f"?this {_term(p)} ?anyObject ." for p in self.shapes.objects(shape, SH.targetSubjectsOf)]
         parts += [f"?anySubject {_term(p)} ?this ." for p in self.shapes.objects(shape, SH.targetObjectsOf)]
         parts += [f"VALUES ?this {{ {_term(n)} }}" for n in self.shapes.objects(shape, SH.targetNode)]
@@ -313,7 +316,7 @@ class _Compiler:
         scope, later = (target, None) if joined else ("", self.focus_nodes(target))
         message, severity = self.message(shape), self.severity(shape)
         checks = []
-        for cls in sorted(self.shapes.objects(shape, SH["class"])):
+        for cls in _ordered(self.shapes.objects(shape, SH["class"])):
             instances = f"MINUS {{ ?value a/<{RDFS.subClassOf}>* {_term(cls)} }}"
             query = f"SELECT DISTINCT ?this ?value WHERE {{ {scope} {link} {instances} }}"
             checks.append(Check(shape, path, query, SH.ClassConstraintComponent, message, severity, targets=later))
@@ -478,7 +481,8 @@ class _Compiler:
             use = _this_use(body)
             if use.nested:
                 raise UnsupportedShape(f"{_name(shape)}: $this where joining the targets does not reach it")
-            message = self.shapes.value(constraint, SH.message) or self.message(shape)
+            own = self.shapes.value(constraint, SH.message)
+            message = str(own) if own else self.message(shape)
             outside = use.bound_at_top and (" UNION " in target or (shape, SH.target, None) in self.shapes)
             query = prologue + _joined(body.replace("$this", "?this"), target, outside)
             checks.append(Check(shape, None, query, SH.SPARQLConstraintComponent, message, self.severity(shape)))
@@ -614,6 +618,12 @@ def _integer(shape: Node, term: Node) -> int:
     if not (isinstance(term, Literal) and isinstance(term.toPython(), int)) or isinstance(term.toPython(), bool):
         raise UnsupportedShape(f"{_name(shape)}: a count or length that is not an integer")
     return int(term.toPython())
+
+
+def _ordered(nodes: Iterable[Node]) -> list[Node]:
+    """``nodes`` in rdflib's order of terms. rdflib types a graph's terms as any ``Node``, which has no order;
+    a shapes graph's are ``Identifier``s (IRIs, blank nodes, literals), which do."""
+    return list(sorted(cast("Iterable[Identifier]", nodes)))
 
 
 def _name(node: Node) -> str:

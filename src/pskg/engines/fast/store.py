@@ -9,6 +9,7 @@ again by ``load.parse_turtle_file``, whose messages (file, line, why) users know
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,7 +71,7 @@ class FastSources:
             "SELECT DISTINCT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } "
             f'FILTER(isLiteral(?o) && LANG(?o) = "" && DATATYPE(?o) != <{XSD.string}>) }}'
         )
-        stored = ((by_graph[row["g"]], row["o"]) for row in self.store.query(query) if row["g"] in by_graph)
+        stored = ((by_graph[row["g"]], row["o"]) for row in select(self.store, query) if row["g"] in by_graph)
         return altered_literals(((path, self.bases.get(path)) for path in self.files), stored)
 
     def files_of(self, subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode) -> tuple[Path, ...]:
@@ -82,8 +83,25 @@ class FastSources:
     def triple_count(self) -> int:
         """Asserted triples, counted once even when two files state them."""
         query = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-        solution = next(iter(self.store.query(query, default_graph=self.graphs)))
+        solution = next(iter(select(self.store, query, default_graph=self.graphs)))
         return int(solution["n"].value)
+
+
+def select(
+    store: pyoxigraph.Store,
+    query: str,
+    *,
+    use_default_graph_as_union: bool = False,
+    default_graph: Sequence[pyoxigraph.NamedNode] | None = None,
+) -> pyoxigraph.QuerySolutions:
+    """The solutions of a SELECT query: pyoxigraph types any query's answer as solutions, triples or a boolean."""
+    graphs: list[pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.DefaultGraph] | None = None
+    if default_graph is not None:
+        graphs = [*default_graph]
+    result = store.query(query, use_default_graph_as_union=use_default_graph_as_union, default_graph=graphs)
+    if not isinstance(result, pyoxigraph.QuerySolutions):  # a CONSTRUCT, DESCRIBE or ASK: no table
+        raise PskgError(f"a SELECT query was expected, not: {' '.join(query.split())[:120]}")
+    return result
 
 
 def file_graph(path: Path) -> pyoxigraph.NamedNode:

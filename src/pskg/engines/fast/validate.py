@@ -14,6 +14,7 @@ import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeAlias
 
 import pyoxigraph
 from rdflib import URIRef
@@ -22,7 +23,7 @@ from rdflib.term import Node
 
 from pskg.engines.fast.closure import inferred_triples
 from pskg.engines.fast.shape_compiler import Check
-from pskg.engines.fast.store import FastSources
+from pskg.engines.fast.store import FastSources, select
 from pskg.engines.fast.terms import from_oxigraph
 from pskg.engines.results import ResultTerms, Violation
 from pskg.errors import PskgError
@@ -30,6 +31,8 @@ from pskg.sources.namespaces import short
 from pskg.sources.resources import display_path
 
 _TEMPLATE = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
+#: A term a solution holds (pyoxigraph's stubs have no name for the union).
+_Term: TypeAlias = "pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple"
 
 
 def compiled_violations(sources: FastSources, checks: tuple[Check, ...]) -> set[Violation]:
@@ -46,13 +49,13 @@ class _Targets:
 
     def __init__(self, sources: FastSources) -> None:
         self.sources = sources
-        self.found: dict[str, set[pyoxigraph.Term]] = {}
+        self.found: dict[str, set[_Term]] = {}
         self.lock = threading.Lock()  # checks run in threads: each target is computed once
 
-    def __call__(self, query: str) -> set[pyoxigraph.Term]:
+    def __call__(self, query: str) -> set[_Term]:
         with self.lock:
             if query not in self.found:
-                rows = self.sources.store.query(query, **_asserted(self.sources))
+                rows = select(self.sources.store, query, **_asserted(self.sources))
                 self.found[query] = {row["this"] for row in rows}
             return self.found[query]
 
@@ -67,7 +70,7 @@ def _run(sources: FastSources, check: Check, targets: _Targets) -> list[Violatio
 
 
 def _violations(sources: FastSources, check: Check, targets: _Targets) -> list[Violation]:
-    solutions = sources.store.query(check.query, **_asserted(sources))
+    solutions = select(sources.store, check.query, **_asserted(sources))
     names = {variable.value for variable in solutions.variables}
     found = []
     for solution in solutions:

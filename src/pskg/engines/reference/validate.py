@@ -76,7 +76,7 @@ def _violation(report: Graph, result: Node, origins: dict[Node, tuple[Path, ...]
     message = value(SH.resultMessage)
     severity = value(SH.resultSeverity)
     shape = value(SH.sourceShape)
-    files = origins.get(focus, ())
+    files = origins.get(focus, ()) if focus is not None else ()
     return Violation(
         focus=short(focus),
         shape=short(shape),
