@@ -24,7 +24,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
 from pskg import __version__
-from pskg.engines.fast.store import load_fast_sources
+from pskg.engines.fast.store import load_fast_sources, select
 from pskg.engines.reasoning import infer_with_fallback
 from pskg.errors import ParameterError
 from pskg.queries.answers import answers_root
@@ -197,7 +197,7 @@ def _name_index(store: pyoxigraph.Store) -> dict[str, set[str]]:
         VALUES ?class {{ {classes} }} ?c <{RDFS.subClassOf}>* ?class . ?i a ?c . FILTER(isIRI(?i))
         OPTIONAL {{ VALUES ?p {{ {names} }} ?i ?p ?name }} }}"""
     index: dict[str, set[str]] = {}
-    for row in store.query(query, use_default_graph_as_union=True):
+    for row in select(store, query, use_default_graph_as_union=True):
         iri, name = row["i"].value, row["name"]
         keys = {iri, iri.removeprefix(str(ID))} | ({name.value} if name is not None else set())
         for key in keys:
@@ -227,6 +227,8 @@ def _all_names(store: pyoxigraph.Store) -> Graph:
 
 def _construct(store: pyoxigraph.Store, where: str) -> Graph:
     triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}", use_default_graph_as_union=True)
+    if not isinstance(triples, pyoxigraph.QueryTriples):  # pragma: no cover - a CONSTRUCT always gives triples
+        raise TypeError("a CONSTRUCT query gave no triples")
     graph = Graph(bind_namespaces="none")
     graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
     return graph
@@ -251,4 +253,4 @@ def fast_solutions(query: SavedQuery, values: dict[str, str], built: BuiltStore)
     except ParameterError:
         bind_parameters(_all_names(built.store), query, dict(values))  # raises, listing every known name
         raise
-    return built.store.query(substitute(query.text, bindings), use_default_graph_as_union=True)
+    return select(built.store, substitute(query.text, bindings), use_default_graph_as_union=True)

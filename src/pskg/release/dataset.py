@@ -17,7 +17,7 @@ is what a store's union default graph, or ``default-graph-uri`` for each, gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,10 +58,10 @@ class _OrderedDataset(Dataset):
     order follows the process's hash seed and every build would change the checksums.
     """
 
-    def contexts(self, triple: tuple | None = None) -> Iterator[Graph]:
-        order = {iri: index for index, iri in enumerate(GRAPH_IRIS)}
+    def contexts(self, triple: tuple | None = None) -> Generator[Graph, None, None]:
+        order = {str(iri): index for index, iri in enumerate(GRAPH_IRIS)}
         graphs = super().contexts(triple)
-        return iter(sorted(graphs, key=lambda g: (order.get(g.identifier, len(order)), str(g.identifier))))
+        yield from sorted(graphs, key=lambda g: (order.get(str(g.identifier), len(order)), str(g.identifier)))
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from typing import TextIO
 import pyoxigraph
 from rdflib import Graph
 
-from pskg.queries.plain import plain_rows
+from pskg.release.plain_rows import plain_rows
 from pskg.sources.namespaces import ID, PSS
 
 FIRST_YEAR = 1991  # independence of the post-Soviet states: the article's starting point
@@ -40,8 +40,8 @@ LAST_YEAR = 2019  # the article cites events up to 3 December 2019
 YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
 
 PANEL_COLUMNS = ("state", "iso3", "cow_code", "organisation", "year", "member", "role", "state_iri", "organisation_iri")
-DYAD_COLUMNS = ("state_a", "iso3_a", "cow_code_a", "state_b", "iso3_b", "cow_code_b", "organisation", "year")
-DYAD_COLUMNS += ("role_a", "role_b", "organisation_iri")
+DYAD_COLUMNS: tuple[str, ...] = ("state_a", "iso3_a", "cow_code_a", "state_b", "iso3_b", "cow_code_b")
+DYAD_COLUMNS += ("organisation", "year", "role_a", "role_b", "organisation_iri")
 
 _STATES = """
 SELECT ?state (SAMPLE(?code) AS ?iso) (SAMPLE(?name) AS ?label) WHERE {

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph
+from rdflib.term import Node
 
 from pskg.engines.base import Notice
 from pskg.engines.built_store import keep_built_store, open_built_store, source_key
-from pskg.engines.fast.store import INFERRED_GRAPH, FastSources, file_graph, load_fast_sources
+from pskg.engines.fast.store import INFERRED_GRAPH, FastSources, file_graph, load_fast_sources, select
 from pskg.engines.fast.terms import to_oxigraph
 from pskg.engines.reasoning import infer_with_fallback
 from pskg.engines.results import failure_message
@@ -148,7 +149,7 @@ def _union_count(store: pyoxigraph.Store, counts: dict[str, int]) -> int:
 
 def _shared(store: pyoxigraph.Store, *keys: str) -> int:
     patterns = " ".join(f"GRAPH <{graph_iri(key)}> {{ ?s ?p ?o }}" for key in keys)
-    return int(next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {patterns} }}")))["n"].value)
+    return int(next(iter(select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {patterns} }}")))["n"].value)
 
 
 def _gather_named_graphs(checked: CheckedStore) -> None:
@@ -172,7 +173,7 @@ def _gather_named_graphs(checked: CheckedStore) -> None:
         for path in blank:
             stable = parse_turtle_file(path, checked.sources.bases.get(path))
             triples = sorted(stable, key=lambda triple: tuple(term.n3() for term in triple))  # not hash-seed order
-            store.extend(pyoxigraph.Quad(*map(to_oxigraph, triple), _graph(key)) for triple in triples)
+            store.extend(_quad(triple, _graph(key)) for triple in triples)
         graphs = " ".join(f"<{file_graph(path).value}>" for path in paths if path not in blank)
         if graphs:
             where = f"VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }}"
@@ -182,6 +183,13 @@ def _gather_named_graphs(checked: CheckedStore) -> None:
     if store.contains_named_graph(INFERRED_GRAPH):
         store.remove_graph(INFERRED_GRAPH)
     store.bulk_load(checked.inferred, format=_FORMAT.N_TRIPLES, to_graph=_graph("inferred"))
+
+
+def _quad(triple: tuple[Node, Node, Node], graph: pyoxigraph.NamedNode) -> pyoxigraph.Quad:
+    subject, predicate, obj = (to_oxigraph(term) for term in triple)
+    if isinstance(subject, pyoxigraph.Literal) or not isinstance(predicate, pyoxigraph.NamedNode):
+        raise TypeError(f"not an RDF triple: {triple}")  # pragma: no cover - a parsed graph holds none
+    return pyoxigraph.Quad(subject, predicate, obj, graph)
 
 
 def _graph(key: str) -> pyoxigraph.NamedNode:
@@ -201,7 +209,7 @@ def _count(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode | pyoxigraph.Def
     where = (
         "{ ?s ?p ?o }" if isinstance(graph, pyoxigraph.DefaultGraph) else f"{{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }}"
     )
-    solution = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {where}")))
+    solution = next(iter(select(store, f"SELECT (COUNT(*) AS ?n) WHERE {where}")))
     return int(solution["n"].value)
 
 

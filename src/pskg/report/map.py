@@ -11,12 +11,15 @@ script the page still shows the report's year, and every state names its status 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import cast
 
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.term import Literal, Node
+from rdflib.query import ResultRow
+from rdflib.term import Identifier, Literal, Node
 
 from pskg.queries.catalogue import bind_parameters, find_query
 from pskg.report.data import FIRST_YEAR, LAST_YEAR, TABLEAU_2_COLUMNS, Labels, QueryRunner, local
@@ -187,12 +190,12 @@ def statuses(runner: QueryRunner, organisation: str, year: int) -> dict[str, Sta
     """ISO alpha-3 → status of each post-Soviet state, from ``state-status-in-year`` (first row per state)."""
     query = find_query(STATUS_QUERY)
     bindings = bind_parameters(runner.graph, query, {"org": organisation, "year": str(year)})
-    result = runner.graph.query(_prepared(STATUS_QUERY, query.text), initBindings=bindings)
+    result = runner.graph.query(_prepared(STATUS_QUERY, query.text), initBindings=cast(dict[str, Identifier], bindings))
     if STATUS_QUERY not in runner.used:
         runner.used.append(STATUS_QUERY)
     found: dict[str, Status] = {}
-    for row in result:
-        r = {str(v): _value(row[v]) for v in result.vars or ()}  # type: ignore[index]
+    for row in cast(Iterable[ResultRow], result):
+        r = {str(v): _value(row[v]) for v in result.vars or ()}
         found.setdefault(
             str(r["isoAlpha3"]),
             Status(
@@ -328,7 +331,7 @@ def _map_body(
 def _legend(ident: str, x: float, y: float, lang: str, width: float) -> tuple[str, float]:
     """Swatches for the six statuses, the deprecated claim and other states, wrapped to ``width``."""
     words = MAP_TEXT[lang]
-    items = [(COLOURS[s], words[s], None) for s in STATUSES]
+    items: list[tuple[str, str, str | None]] = [(COLOURS[s], words[s], None) for s in STATUSES]
     items += [
         ("#ffffff", words["deprecated_legend"], f"url(#{ident}-disputed)"),
         (OTHER_STATE, words["other_state"], None),

@@ -42,7 +42,7 @@ def rect(x: float, y: float, width: float, height: float, **attrs: object) -> st
     return tag("rect", tag("title", esc(tooltip)), **geometry, **attrs)
 
 
-def document(identifier: str, width: int, height: int, title: str, desc: str, body: str) -> str:
+def document(identifier: str, width: float, height: float, title: str, desc: str, body: str) -> str:
     """A standalone, accessible SVG: ``<title>`` and ``<desc>`` first, the hatching pattern defined."""
     defs = tag(
         "defs",

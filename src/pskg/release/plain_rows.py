@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 import pyoxigraph
 from rdflib import Graph
 
+from pskg.engines.fast.store import select
 from pskg.sources.namespaces import sparql_prologue
 
 
@@ -24,7 +25,7 @@ def plain_rows(
     over the union of ``graphs`` when given (a triple two of them state then matches twice), else its default graph."""
     text = sparql_prologue() + query
     if isinstance(source, pyoxigraph.Store):
-        solutions = source.query(text, default_graph=list(graphs)) if graphs else source.query(text)
+        solutions = select(source, text, default_graph=graphs) if graphs else select(source, text)
         data = solutions.serialize(format=pyoxigraph.QueryResultsFormat.CSV)
     else:
         data = source.query(text).serialize(format="csv")
