@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from pskg.devtools.bench import main, render_markdown, render_table, verdicts
+from pskg.devtools.bench import main, process_verdicts, render_markdown, render_table, verdicts
 from pskg.devtools.synthetic import _local_names, _real_data_lines, _states, _worlds, generate
 from pskg.queries.catalogue import saved_queries
 from pskg.sources.namespaces import ORG, PSS
@@ -97,6 +97,11 @@ def test_the_json_has_every_stage_query_and_memory_figure(tiny_run):
     assert set(size["cli query"]) == {"first", "computed", "kept"}
     assert tiny_run["growth_exponent_build"] is None  # one size: no slope
     assert len(tiny_run["load_average"]["start"]) == 3
+    processes = size["processes"]
+    assert set(processes) == {"floor", "build", "reference build", "cold query"}
+    assert all(figure["seconds"] > 0 and figure["peak_gib"] > 0 for figure in processes.values())
+    assert processes["floor"]["seconds"] < processes["build"]["seconds"] < processes["reference build"]["seconds"]
+    assert set(tiny_run["growth_exponents_processes"].values()) == {None}
 
 
 def test_the_table_says_each_target_met_or_not(tiny_run):
@@ -112,6 +117,47 @@ def test_the_table_says_each_target_met_or_not(tiny_run):
     ]
     targets = [line for line in lines if not line.startswith("(not a target)")]
     assert all(line.endswith(("met", "NOT met")) or "NOT met; over:" in line for line in targets)
+
+
+def test_the_whole_commands_are_tabled_beside_the_floor(tiny_run):
+    table = render_table(tiny_run)
+    assert "Whole commands, process start to exit" in table
+    assert re.search(r"^\| ×1 \| \d+ \| [0-9.]+ \([0-9.]+ GiB\) \| [0-9.]+ \([0-9.]+ GiB\) \| [0-9.]+× \|", table, re.M)
+    assert [line.split(":")[0] for line in process_verdicts(tiny_run)] == [
+        "×1 whole `pskg build` ≤ 5× the floor",
+        "cold `pskg query`, store built, ×1, ≤ 0.5 s",
+    ]
+
+
+def _processes(floor: float, build: float, peak: float, query: float) -> dict:
+    return {
+        "floor": {"seconds": floor, "peak_gib": 0.5},
+        "build": {"seconds": build, "peak_gib": peak},
+        "cold query": {"seconds": query, "peak_gib": 0.1},
+    }
+
+
+def test_the_targets_of_one_store_end_to_end_are_judged_from_the_figures():
+    queries = {"listing": {"seconds": 0.5, "rows": 20_000}, "slow-few": {"seconds": 0.2, "rows": 100}}
+    run = {
+        "sizes": [
+            {"scale": 1, "processes": _processes(0.1, 0.4, 0.1, 0.3), "fast": {"queries": {}}},
+            {"scale": 1000, "processes": _processes(30.0, 100.0, 3.5, 0.7), "fast": {"queries": queries}},
+        ],
+        "growth_exponents_processes": {"build": 1.05},
+        "growth_exponents_queries": {"listing": 1.0, "slow-few": 1.3},
+    }
+    assert process_verdicts(run) == [
+        "×1 whole `pskg build` ≤ 5× the floor: 4.0× — met",
+        "×1000 whole `pskg build` ≤ 3× the floor: 3.3× — NOT met",
+        "×1000 whole `pskg build` ≤ 60 s: 100.000 s — NOT met",
+        "×1000 `pskg build` peak memory ≤ 3 GiB: 3.5 GiB — NOT met",
+        "growth exponent of the whole `pskg build`, ×10 to the largest size, ≤ 1.1: 1.05 — met",
+        "cold `pskg query`, store built, ×1, ≤ 0.5 s: 0.300 s — met",
+        "cold `pskg query`, store built, ×1000, ≤ 2× the ×1 figure (0.600 s): 0.700 s — NOT met",
+        "×1000 each saved query ≤ 100 ms or ≤ 50 µs a result row: worst 2000 µs a row — NOT met; over: slow-few",
+        "each saved query's growth exponent ×100 → ×1000 ≤ 1.1: worst 1.3 (slow-few) — NOT met; over: slow-few",
+    ]
 
 
 def test_the_markdown_page_lists_every_query_at_every_size(tiny_run):

@@ -17,6 +17,7 @@ import json
 import math
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -213,6 +214,50 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         raise PskgError(f"{' '.join(command[2:])} failed: {done.stderr.strip()[-500:]}")
 
 
+#: The floor script: the same parse and RDF formats as ``pskg build``, by bare pyoxigraph (a checkout's scripts/).
+FLOOR_SCRIPT = Path(__file__).resolve().parents[3] / "scripts" / "floor.py"
+#: The query a cold ``pskg query`` process runs once the store is built: a parameter to resolve, a few rows.
+COLD_QUERY = ("members-in-year", "-p", "org=CSTO", "-p", "year=2019", "--no-cache")
+
+
+def process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time (start to exit) and peak memory (GiB) of one process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    errors = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
+    if child.returncode != 0:
+        raise PskgError(f"{' '.join(command[1:4])} failed: {errors.strip()[-500:]}")
+    return seconds, round(usage.ru_maxrss / 2**20, 3)
+
+
+def process_figures(root: Path, repeats: int, reference: bool) -> dict[str, dict[str, float]]:
+    """Whole commands as users run them, on the generated graph at ``root`` (median of ``repeats``; peak memory
+    the largest): the floor script, ``pskg build`` from an empty cache, ``--engine reference`` when asked, then
+    a cold ``pskg query`` opening the store the build kept."""
+    figures: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "PSKG_ROOT": str(root), "PSKG_CACHE_DIR": f"{folder}/cache"}
+        pskg = [sys.executable, "-m", "pskg.cli"]
+        commands = {"build": [*pskg, "build", "--dist", f"{folder}/dist"]}
+        if FLOOR_SCRIPT.is_file():
+            commands["floor"] = [sys.executable, str(FLOOR_SCRIPT), str(root), f"{folder}/floor"]
+        if reference:
+            commands["reference build"] = [*pskg, "build", "--engine", "reference", "--dist", f"{folder}/reference"]
+        for name, command in commands.items():
+            runs = []
+            for _ in range(repeats):
+                shutil.rmtree(f"{folder}/cache", ignore_errors=True)  # each build from an empty cache
+                runs.append(process(command, env))
+            figures[name] = {"seconds": statistics.median(r[0] for r in runs), "peak_gib": max(r[1] for r in runs)}
+        process([*pskg, "build", "--dist", f"{folder}/dist"], env)  # the store a user's build leaves
+        runs = [process([*pskg, "query", *COLD_QUERY], env) for _ in range(repeats)]
+        figures["cold query"] = {"seconds": statistics.median(r[0] for r in runs), "peak_gib": max(r[1] for r in runs)}
+    return figures
+
+
 def run_benchmark(scales: list[int], repeats: int, reference_max: int, faults: int) -> dict:
     """Every stage at every size, both engines where the reference is affordable."""
     rows = []
@@ -225,13 +270,21 @@ def run_benchmark(scales: list[int], repeats: int, reference_max: int, faults: i
                 measure("reference", graph.root, repeats if scale <= 10 else 1) if scale <= reference_max else None
             )
             cli = cli_query_times(graph.root, repeats)
+        with tempfile.TemporaryDirectory() as folder:  # a valid graph of the same size: the build must succeed
+            valid = generate(Path(folder), scale, faults=0)
+            processes = process_figures(valid.root, repeats if scale <= 100 else 1, scale <= reference_max)
         rows.append({"scale": scale, "triples": graph.triples, "faults": len(graph.faults), "fast": fast})
         rows[-1]["cli query"] = cli
+        rows[-1]["processes"] = processes
         rows[-1]["reference"] = reference
         print(f"  ×{scale}: done", file=sys.stderr, flush=True)
     result = {"date": time.strftime("%Y-%m-%d"), "machine": _machine(), "repeats": repeats, "sizes": rows}
     result["cold"] = cold_processes(repeats)
     result["growth_exponent_build"] = exponent(rows)
+    result["growth_exponents_processes"] = {
+        name: process_exponent(rows, name) for name in ("floor", "build", "reference build", "cold query")
+    }
+    result["growth_exponents_queries"] = query_exponents(rows)
     result["load_average"] = {
         "start": [round(x, 2) for x in load_before],
         "end": [round(x, 2) for x in os.getloadavg()],
@@ -250,6 +303,36 @@ def exponent(rows: list[dict]) -> float | None:
         return None
     (n0, t0), (n1, t1) = points[0], points[-1]
     return round(math.log(t1 / t0) / math.log(n1 / n0), 3)
+
+
+def _slope(small: tuple[int, float], large: tuple[int, float]) -> float:
+    return round(math.log(large[1] / small[1]) / math.log(large[0] / small[0]), 3)
+
+
+def process_exponent(rows: list[dict], name: str) -> float | None:
+    """Growth exponent of one whole command, ×10 to ×1000 (or the largest size below where it ran)."""
+    points = [
+        (row["triples"], row["processes"][name]["seconds"])
+        for row in rows
+        if 10 <= row["scale"] <= 1000 and name in row.get("processes", {})
+    ]
+    return _slope(points[0], points[-1]) if len(points) >= 2 else None
+
+
+def query_exponents(rows: list[dict]) -> dict[str, float]:
+    """Each saved query's growth exponent on the fast engine, ×100 to ×1000 (when both were measured)."""
+    by_scale = {row["scale"]: row for row in rows}
+    if 100 not in by_scale or 1000 not in by_scale:
+        return {}
+    small, large = by_scale[100], by_scale[1000]
+    return {
+        name: _slope(
+            (small["triples"], max(small["fast"]["queries"][name]["seconds"], 1e-6)),
+            (large["triples"], max(query["seconds"], 1e-6)),
+        )
+        for name, query in large["fast"]["queries"].items()
+        if name in small["fast"]["queries"]
+    }
 
 
 def _machine() -> str:
@@ -280,7 +363,101 @@ def render_table(result: dict) -> str:
             ratios = ", ".join(f"{s} {row['reference'][s] / max(row['fast'][s], 1e-9):.0f}×" for s in STAGES)
             lines.append(f"| ×{row['scale']} | | reference/fast | {ratios} | | | | | | |")
     lines += ["", *(f"- {line}" for line in verdicts(result))]
+    lines += ["", *process_table(result), "", *(f"- {line}" for line in process_verdicts(result))]
     return "\n".join(lines) + "\n"
+
+
+def process_table(result: dict) -> list[str]:
+    """Whole commands, process start to exit, beside the floor (the same parse and formats by bare pyoxigraph)."""
+    rows = [row for row in result["sizes"] if row.get("processes")]
+    if not rows:
+        return []
+    lines = [
+        "Whole commands, process start to exit (seconds; peak memory in GiB)",
+        "",
+        "| size | triples | floor | `pskg build` | build / floor | `pskg build --engine reference` | "
+        "cold `pskg query`, store built |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        figures = row["processes"]
+
+        def cell(name: str, figures: dict = figures) -> str:
+            figure = figures.get(name)
+            return f"{figure['seconds']:.2f} ({figure['peak_gib']} GiB)" if figure else "—"
+
+        ratio = _ratio(figures, "build", "floor")
+        lines.append(
+            f"| ×{row['scale']} | {row['triples']} | {cell('floor')} | {cell('build')} | "
+            f"{f'{ratio:.1f}×' if ratio else '—'} | {cell('reference build')} | {cell('cold query')} |"
+        )
+    growth = result.get("growth_exponents_processes", {})
+    shown = ", ".join(f"{name} {value}" for name, value in growth.items() if value is not None)
+    if shown:
+        lines += ["", f"Growth exponents, ×10 to the largest size: {shown}."]
+    return lines
+
+
+def _ratio(figures: dict, top: str, bottom: str) -> float | None:
+    if top not in figures or bottom not in figures:
+        return None
+    return float(figures[top]["seconds"] / figures[bottom]["seconds"])
+
+
+def process_verdicts(result: dict) -> list[str]:
+    """The targets of issue 19 (one store, end to end), met or not, with the figure."""
+    by_scale = {row["scale"]: row for row in result["sizes"] if row.get("processes")}
+    lines = []
+    for scale, limit in ((1, 5.0), (10, 5.0), (100, 5.0), (1000, 3.0)):
+        ratio = _ratio(by_scale[scale]["processes"], "build", "floor") if scale in by_scale else None
+        if ratio is not None:
+            lines.append(f"×{scale} whole `pskg build` ≤ {limit:.0f}× the floor: {ratio:.1f}× — {_met(ratio <= limit)}")
+    if 1000 in by_scale:
+        build = by_scale[1000]["processes"]["build"]
+        lines.append(_verdict("×1000 whole `pskg build` ≤ 60 s", build["seconds"], 60))
+        lines.append(
+            f"×1000 `pskg build` peak memory ≤ 3 GiB: {build['peak_gib']} GiB — {_met(build['peak_gib'] <= 3)}"
+        )
+    growth = result.get("growth_exponents_processes", {}).get("build")
+    if growth is not None:
+        lines.append(
+            f"growth exponent of the whole `pskg build`, ×10 to the largest size, ≤ 1.1: {growth} — "
+            f"{_met(growth <= 1.1)}"
+        )
+    if 1 in by_scale:
+        cold = by_scale[1]["processes"]["cold query"]["seconds"]
+        lines.append(_verdict("cold `pskg query`, store built, ×1, ≤ 0.5 s", cold, 0.5))
+        if 1000 in by_scale:
+            large = by_scale[1000]["processes"]["cold query"]["seconds"]
+            lines.append(
+                _verdict(
+                    f"cold `pskg query`, store built, ×1000, ≤ 2× the ×1 figure ({2 * cold:.3f} s)", large, 2 * cold
+                )
+            )
+    large_row = next((row for row in result["sizes"] if row["scale"] == 1000), None)
+    if large_row is not None:
+        lines.append(_listing_verdict(large_row["fast"]["queries"]))
+    exponents = result.get("growth_exponents_queries", {})
+    if exponents:
+        over = sorted(name for name, value in exponents.items() if value > 1.1)
+        worst = max(exponents, key=exponents.__getitem__)
+        detail = f"; over: {', '.join(over)}" if over else ""
+        lines.append(
+            f"each saved query's growth exponent ×100 → ×1000 ≤ 1.1: worst {exponents[worst]} ({worst}) — "
+            f"{_met(not over)}{detail}"
+        )
+    return lines
+
+
+def _listing_verdict(queries: dict) -> str:
+    """×1000: each saved query ≤ 100 ms, or ≤ 50 µs a result row (a listing is judged per row)."""
+    over = sorted(
+        name for name, q in queries.items() if q["seconds"] > 0.100 and q["seconds"] > 50e-6 * max(q["rows"], 1)
+    )
+    per_row = {name: q["seconds"] / max(q["rows"], 1) * 1e6 for name, q in queries.items() if q["seconds"] > 0.100}
+    worst = f"worst {max(per_row.values()):.0f} µs a row" if per_row else "every query ≤ 100 ms"
+    missed = f"; over: {', '.join(over)}" if over else ""
+    return f"×1000 each saved query ≤ 100 ms or ≤ 50 µs a result row: {worst} — {_met(not over)}{missed}"
 
 
 def verdicts(result: dict) -> list[str]:

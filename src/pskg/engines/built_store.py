@@ -124,11 +124,13 @@ def _write_store(
 ) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    triples = path.with_name(f".{path.name}.{os.getpid()}.nt")  # through a file: the text is never all in memory
     shutil.rmtree(temporary, ignore_errors=True)
     try:
         disk = pyoxigraph.Store(str(temporary))
         for graph in graphs:  # into the default graph, where a triple two graphs state is kept once
-            disk.bulk_load(store.dump(format=_NT, from_graph=graph), format=_NT)
+            store.dump(output=str(triples), format=_NT, from_graph=graph)
+            disk.bulk_load(path=str(triples), format=_NT)
         disk.flush()
         del disk  # closed: RocksDB lets go of the folder
         (temporary / _COMPLETE).write_text(__version__, encoding="utf-8")
@@ -141,6 +143,7 @@ def _write_store(
                 raise
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
+        triples.unlink(missing_ok=True)
 
 
 def remove_stale(key: str) -> None:
