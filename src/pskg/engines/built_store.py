@@ -98,10 +98,15 @@ def open_built_store(key: str, validated: bool = False) -> BuiltStore | None:
 
 
 def keep_built_store(
-    store: pyoxigraph.Store, key: str, validated: bool = False, graphs: Sequence[pyoxigraph.NamedNode] = ()
+    store: pyoxigraph.Store,
+    key: str,
+    validated: bool = False,
+    graphs: Sequence[pyoxigraph.NamedNode] = (),
+    triples: Path | None = None,
 ) -> BuiltStore | None:
-    """Keep the default graph of ``store`` (or the union of its ``graphs``) on disk as the default graph of the
-    built store of ``key``, opened read-only; None when the cache cannot be written (it only costs time).
+    """Keep the default graph of ``store`` (or the union of its ``graphs``, or the N-Triples file ``triples``) on
+    disk as the default graph of the built store of ``key``, opened read-only; None when the cache cannot be
+    written (it only costs time).
 
     Built in a temporary folder beside its place and renamed there whole; if
     another process renamed the same store first, theirs is kept. ``validated``
@@ -110,7 +115,7 @@ def keep_built_store(
     path = stores_dir() / key
     try:
         if not (path / _COMPLETE).is_file():
-            _write_store(store, path, graphs or [pyoxigraph.DefaultGraph()])
+            _write_store(store, path, graphs or [pyoxigraph.DefaultGraph()], triples)
         if validated:
             (path / _VALIDATED).write_text(__version__, encoding="utf-8")
         remove_stale(key)
@@ -120,17 +125,23 @@ def keep_built_store(
 
 
 def _write_store(
-    store: pyoxigraph.Store, path: Path, graphs: Sequence[pyoxigraph.NamedNode | pyoxigraph.DefaultGraph]
+    store: pyoxigraph.Store,
+    path: Path,
+    graphs: Sequence[pyoxigraph.NamedNode | pyoxigraph.DefaultGraph],
+    triples: Path | None,
 ) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    triples = path.with_name(f".{path.name}.{os.getpid()}.nt")  # through a file: the text is never all in memory
+    written = path.with_name(f".{path.name}.{os.getpid()}.nt")  # through a file: the text is never all in memory
     shutil.rmtree(temporary, ignore_errors=True)
     try:
+        if triples is None:
+            with written.open("wb") as stream:
+                for graph in graphs:  # into the default graph, where a triple two graphs state is kept once
+                    store.dump(output=stream, format=_NT, from_graph=graph)
+            triples = written
         disk = pyoxigraph.Store(str(temporary))
-        for graph in graphs:  # into the default graph, where a triple two graphs state is kept once
-            store.dump(output=str(triples), format=_NT, from_graph=graph)
-            disk.bulk_load(path=str(triples), format=_NT)
+        disk.bulk_load(path=str(triples), format=_NT)
         disk.flush()
         del disk  # closed: RocksDB lets go of the folder
         (temporary / _COMPLETE).write_text(__version__, encoding="utf-8")
@@ -143,7 +154,7 @@ def _write_store(
                 raise
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
-        triples.unlink(missing_ok=True)
+        written.unlink(missing_ok=True)
 
 
 def remove_stale(key: str) -> None:

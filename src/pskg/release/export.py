@@ -22,10 +22,10 @@ def export_tables(
     out: Path, progress: Callable[[str], None] = lambda _: None, notice: Notice = print_notice
 ) -> list[Path]:
     """Write the state-year panel and the dyad-year file into ``out``, from the validated built store; their paths."""
-    store = validated_store(progress, notice)
+    store, graphs = validated_store(progress, notice)
     progress("computing the state-year panel")
     out.mkdir(parents=True, exist_ok=True)
     written = [out / PANEL, out / DYADS]
     with atomic_path(written[0], 0o644) as panel, atomic_path(written[1], 0o644) as dyads:
-        write_panels(store, panel, dyads)
+        write_panels(store, panel, dyads, graphs)
     return written

@@ -83,18 +83,21 @@ class State:
         return _quoted(self.iri)
 
 
-def write_panels(source: Source, panel: Path, dyads: Path, graphs: Sequence[pyoxigraph.NamedNode] = ()) -> None:
-    """Write the state-year panel and the dyad-year file of ``source``: a graph, or a store's default graph or the
-    union of its ``graphs`` (every query here gives a set, so a triple two graphs state changes nothing).
+def write_panels(
+    source: Source, panel: Path, dyads: Path, graphs: Sequence[pyoxigraph.NamedNode] = (), union: bool = False
+) -> None:
+    """Write the state-year panel and the dyad-year file of ``source``: a graph, or a store's default graph, the
+    union of its ``graphs`` or, with ``union``, of all its named graphs (every query here gives a set, so a triple
+    two graphs state changes nothing).
 
     Each file is written as it is made, one state at a time; the fields that name a
     state or an organisation are quoted for CSV once, not once a row.
     """
-    states = _states(source, graphs)
-    covered = _covered_pairs(source, graphs)
+    states = _states(source, graphs, union)
+    covered = _covered_pairs(source, graphs, union)
     local = _LocalNames()
     roles: dict[Pair, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in plain_rows(source, _MEMBERSHIPS, graphs):
+    for row in plain_rows(source, _MEMBERSHIPS, graphs, union):
         if row["state"] not in states:
             continue
         last = int(row["end"]) if row["end"] else LAST_YEAR
@@ -153,21 +156,21 @@ def _dyad_lines(states: dict[str, State], held: dict[Pair, dict[int, str]], loca
         yield "".join(entry[4] for entry in lines)
 
 
-def _covered_pairs(source: Source, graphs: Sequence[pyoxigraph.NamedNode]) -> set[Pair]:
+def _covered_pairs(source: Source, graphs: Sequence[pyoxigraph.NamedNode], union: bool) -> set[Pair]:
     """The row states times the column organisations of each table (Tableau 2): where an absence is a zero."""
     rows: dict[str, set[str]] = defaultdict(set)
     columns: dict[str, set[str]] = defaultdict(set)
-    for row in plain_rows(source, _TABLE_ROWS, graphs):
+    for row in plain_rows(source, _TABLE_ROWS, graphs, union):
         rows[row["table"]].add(row["state"])
-    for row in plain_rows(source, _TABLE_COLUMNS, graphs):
+    for row in plain_rows(source, _TABLE_COLUMNS, graphs, union):
         columns[row["table"]].add(row["organisation"])
     return {(state, organisation) for table in rows for state in rows[table] for organisation in columns[table]}
 
 
-def _states(source: Source, graphs: Sequence[pyoxigraph.NamedNode]) -> dict[str, State]:
+def _states(source: Source, graphs: Sequence[pyoxigraph.NamedNode], union: bool) -> dict[str, State]:
     return {
         row["state"]: State(row["state"], row["iso"], row["label"] or _local(row["state"]))
-        for row in plain_rows(source, _STATES, graphs)
+        for row in plain_rows(source, _STATES, graphs, union)
     }
 
 

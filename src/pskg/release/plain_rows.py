@@ -19,13 +19,17 @@ from pskg.sources.namespaces import sparql_prologue
 
 
 def plain_rows(
-    source: Graph | pyoxigraph.Store, query: str, graphs: Sequence[pyoxigraph.NamedNode] = ()
+    source: Graph | pyoxigraph.Store, query: str, graphs: Sequence[pyoxigraph.NamedNode] = (), union: bool = False
 ) -> Iterator[dict[str, str]]:
     """The solutions of ``query`` (the project's prefixes declared) on ``source``, one dict per row; on a store,
-    over the union of ``graphs`` when given (a triple two of them state then matches twice), else its default graph."""
+    over the union of ``graphs`` when given, or of all its named graphs with ``union`` (a triple two graphs state
+    then matches twice), else over its default graph."""
     text = sparql_prologue() + query
     if isinstance(source, pyoxigraph.Store):
-        solutions = select(source, text, default_graph=graphs) if graphs else select(source, text)
+        if graphs:
+            solutions = select(source, text, default_graph=graphs)
+        else:
+            solutions = select(source, text, use_default_graph_as_union=union)
         data = solutions.serialize(format=pyoxigraph.QueryResultsFormat.CSV)
     else:
         data = source.query(text).serialize(format="csv")

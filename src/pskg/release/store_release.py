@@ -1,25 +1,29 @@
 """The release written from one Oxigraph store: parsed once, checked, reasoned over, serialised by Oxigraph.
 
 The fast engine parses each source file into a named graph of its own
-(``engines.fast.store``), validates and reasons there, and this module turns the
-same store into the release: the files' graphs are gathered into the dataset's
-named graphs (``release.dataset``), the VoID description is added, and every
-RDF file is Oxigraph's own serialisation of them. The store's default graph then
-becomes what the saved queries read (the asserted and inferred triples, each
-once): the panels are computed on it with SPARQL, and it is kept on disk as the
-built store of ``pskg query``. Output is deterministic: the same files are
-loaded in the same order, and the in-memory store writes in insertion order.
+(``engines.fast.store``), validates and reasons there, and this module writes the
+release from the same store, without copying a triple: each of the dataset's
+named graphs (``release.dataset``) is the files' graphs of its part (ontology,
+facts, Wikidata), the inferred graph, or the VoID description, and every RDF file
+is Oxigraph's own serialisation of those graphs one after the other, under the
+dataset graph's name (a triple two files state is written twice: the same triple,
+the same graph). The union of the asserted and inferred graphs is what the saved
+queries read: the panels are computed on it with SPARQL, and it is kept on disk as
+the built store of ``pskg query``. Output is deterministic: the same files are
+loaded in the same order, and the in-memory store writes each graph in insertion
+order.
 
-Oxigraph's parser draws blank node labels at random; a file that holds blank
-nodes is released from rdflib's parse, whose labels are stable.
+Oxigraph's parser draws blank node labels at random; the graph of a file that
+holds blank nodes is replaced by rdflib's parse of it, whose labels are stable.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph
 from rdflib.term import Node
@@ -41,6 +45,11 @@ from pskg.sources.resources import resource_dir
 
 _FORMAT = pyoxigraph.RdfFormat
 _ASSERTED_KEYS = ("ontology", "facts", "wikidata")
+#: The dataset graphs the saved queries read: the asserted and the inferred triples (the description excluded).
+_QUERIED_KEYS = (*_ASSERTED_KEYS, "inferred")
+#: The store's own name for the graph of the inferred triples, kept apart from the files' graphs.
+_INFERRED = pyoxigraph.NamedNode("urn:pskg:release:inferred")
+_METADATA = pyoxigraph.NamedNode("urn:pskg:release:metadata")
 
 
 @dataclass
@@ -68,121 +77,163 @@ def checked_store(progress: Callable[[str], None], notice: Notice) -> CheckedSto
     return CheckedStore(sources, infer_with_fallback(sources, notice))
 
 
-#: The dataset graphs the saved queries read: the asserted and the inferred triples (the description excluded).
-QUERIED_KEYS = (*_ASSERTED_KEYS, "inferred")
-
-
 @dataclass(frozen=True)
 class StoreRelease:
-    """The store, its dataset graphs filled: triples per named graph (by IRI), asserted and inferred counts."""
+    """Which graphs of the store make each dataset graph, and the counts the manifest and VoID give."""
 
-    graph_triples: dict[str, int]
-    asserted: int
-    inferred: int
-    metadata_turtle: str
+    parts: dict[str, list[pyoxigraph.NamedNode]]
+    graph_triples: dict[str, int] = field(default_factory=dict)
+    asserted: int = 0
+    inferred: int = 0
+    metadata_turtle: str = ""
 
-    @staticmethod
-    def queried_graphs() -> list[pyoxigraph.NamedNode]:
-        """The named graphs whose union the saved queries and the panels read."""
-        return [_graph(key) for key in QUERIED_KEYS]
+    def queried_graphs(self) -> list[pyoxigraph.NamedNode]:
+        """The store's graphs whose union the saved queries and the panels read."""
+        return [graph for key in _QUERIED_KEYS for graph in self.parts[key]]
+
+
+def release_parts(checked: CheckedStore) -> StoreRelease:
+    """Sort the files' graphs into the dataset's parts (with stable blank nodes) and add the inferred graph."""
+    store = checked.store
+    ontology = resource_dir("ontology").resolve()
+    wikidata = (resource_dir("data") / WIKIDATA_FOLDER).resolve()
+    parts: dict[str, list[pyoxigraph.NamedNode]] = {key: [] for key in GRAPH_TITLES}
+    for path in checked.sources.files:
+        graph, folder = file_graph(path), path.resolve()
+        in_ontology = folder.is_relative_to(ontology)
+        parts["wikidata" if folder.is_relative_to(wikidata) else "ontology" if in_ontology else "facts"].append(graph)
+        if _has_blank_nodes(store, graph):
+            stable = parse_turtle_file(path, checked.sources.bases.get(path))
+            store.remove_graph(graph)
+            triples = sorted(stable, key=lambda triple: tuple(term.n3() for term in triple))  # not hash-seed order
+            store.extend(_quad(triple, graph) for triple in triples)
+    if store.contains_named_graph(INFERRED_GRAPH):  # the closure's working graph: what it found is in ``inferred``
+        store.remove_graph(INFERRED_GRAPH)
+    store.load(checked.inferred, format=_FORMAT.N_TRIPLES, to_graph=_INFERRED)  # one thread: insertion order kept
+    parts["inferred"] = [_INFERRED]
+    return StoreRelease(parts)
 
 
 def prepare_store_release(checked: CheckedStore) -> StoreRelease:
-    """Gather the files' graphs into the dataset's named graphs and add the VoID description (its metadata graph)."""
+    """The dataset's parts, their counts (each triple once) and the VoID description, added as a graph."""
     store = checked.store
-    _gather_named_graphs(checked)
-    counts = {key: _count(store, _graph(key)) for key in GRAPH_TITLES if key != "metadata"}
-    examples = [iri for iri in EXAMPLE_CANDIDATES if store.query(f"ASK {{ GRAPH ?g {{ <{iri}> ?p ?o }} }}")]
+    release = release_parts(checked)
+    parts = release.parts
+    counts = {key: _distinct(store, parts[key]) for key in GRAPH_TITLES if key != "metadata"}
+    examples = [iri for iri in EXAMPLE_CANDIDATES if _describes(store, parts, iri)]
     metadata = describe_dataset(counts, examples, MEDIA_TYPES)
     lines = sorted(metadata.serialize(format="nt", encoding="utf-8").splitlines())  # not in hash-seed order
-    store.load(b"\n".join(lines) + b"\n", format=_FORMAT.N_TRIPLES, to_graph=_graph("metadata"))
+    store.load(b"\n".join(lines) + b"\n", format=_FORMAT.N_TRIPLES, to_graph=_METADATA)
+    parts["metadata"] = [_METADATA]
     counts["metadata"] = len(metadata)
     return StoreRelease(
+        parts,
         {str(graph_iri(key)): count for key, count in counts.items()},
-        _union_count(store, {key: counts[key] for key in _ASSERTED_KEYS}),
+        _distinct(store, [graph for key in _ASSERTED_KEYS for graph in parts[key]]),
         counts["inferred"],
         metadata.serialize(format="longturtle"),
     )
 
 
 def write_rdf_files(
-    store: pyoxigraph.Store, release: StoreRelease, staging: Path, asserted: str, inferred: str
+    store: pyoxigraph.Store, release: StoreRelease, staging: Path, names: tuple[str, str], union: Path
 ) -> None:
-    """Write every RDF file of the release (and the JSON-LD context) into ``staging``, with Oxigraph's writers.
+    """Write every RDF file of the release (and the JSON-LD context) into ``staging``, and the N-Triples of the
+    queried graphs into ``union`` (what the kept store loads).
 
-    The asserted graph's files are its parts one after the other (ontology, facts,
-    Wikidata): one graph, since a triple two parts state is the same triple.
+    ``names``: the file names (without extension) of the asserted and the inferred graph. Each graph of the store
+    is written once in each syntax, and every file that holds it takes those bytes.
     """
+    asserted, inferred = names
     prefixes = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
-    store.dump(output=staging / TRIG, format=_FORMAT.TRIG, prefixes=prefixes)
-    store.dump(output=staging / NQUADS, format=_FORMAT.N_QUADS)
+    directives = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in prefixes.items()).encode()
     context = jsonld_context()
     (staging / CONTEXT).write_text(json.dumps(context, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    with (staging / JSONLD).open("wb") as out:  # Oxigraph's expanded JSON-LD, under the published context
-        published = json.dumps(context["@context"], ensure_ascii=False).encode("utf-8")
-        out.write(b'{"@context": ' + published + b',\n"@graph": ')
-        store.dump(output=out, format=_FORMAT.JSON_LD)
-        out.write(b"}\n")
     (staging / VOID_FILE).write_text(release.metadata_turtle, encoding="utf-8")
-    for name, keys in ((asserted, _ASSERTED_KEYS), (inferred, ("inferred",))):
-        parts = [_graph(key) for key in keys if release.graph_triples[str(graph_iri(key))]]
-        with (staging / f"{name}.ttl").open("wb") as turtle, (staging / f"{name}.nt").open("wb") as ntriples:
-            for graph in parts or [_graph(keys[0])]:
-                store.dump(output=turtle, format=_FORMAT.TURTLE, from_graph=graph, prefixes=prefixes)
-                store.dump(output=ntriples, format=_FORMAT.N_TRIPLES, from_graph=graph)
+    published = json.dumps(context["@context"], ensure_ascii=False).encode("utf-8")
+    single = {key: asserted for key in _ASSERTED_KEYS} | {"inferred": inferred}
+    with _Outputs(staging, (TRIG, NQUADS, JSONLD, *(f"{n}.{e}" for n in names for e in ("ttl", "nt"))), union) as out:
+        out[TRIG].write(directives)
+        out[JSONLD].write(b'{"@context": ' + published + b',\n"@graph": [')
+        for name in names:
+            out[f"{name}.ttl"].write(directives)
+        first = True
+        for key in GRAPH_TITLES:
+            target = f"<{graph_iri(key)}>".encode()
+            for graph in release.parts[key]:
+                ntriples = _dump(store, _FORMAT.N_TRIPLES, graph)
+                if not ntriples:
+                    continue
+                body = _without_directives(_dump(store, _FORMAT.TURTLE, graph, prefixes))
+                nodes = _dump(store, _FORMAT.JSON_LD, graph)
+                out[NQUADS].write(ntriples.replace(b" .\n", b" " + target + b" .\n"))
+                out[TRIG].write(target + b" {\n" + body + b"}\n")
+                out[JSONLD].write((b"" if first else b",\n") + b'{"@id": "' + target[1:-1] + b'", "@graph": ' + nodes)
+                out[JSONLD].write(b"}")
+                first = False
+                if key in single:
+                    out[f"{single[key]}.nt"].write(ntriples)
+                    out[f"{single[key]}.ttl"].write(body)
+                if key in _QUERIED_KEYS:
+                    out.union.write(ntriples)
+        out[JSONLD].write(b"]}\n")
 
 
-def _union_count(store: pyoxigraph.Store, counts: dict[str, int]) -> int:
-    """Triples in the union of the graphs ``counts`` names (key -> size): sizes less what two or three share.
+class _Outputs:
+    """The release files being written, by name, and the union file; all closed together."""
 
-    Each intersection is joined from the smallest graph, so it costs that graph's size, not the facts'.
-    """
-    keys = sorted((key for key, size in counts.items() if size), key=counts.__getitem__)
-    total = sum(counts[key] for key in keys)
-    for index, first in enumerate(keys):
-        for second in keys[index + 1 :]:
-            total -= _shared(store, first, second)
-    if len(keys) == 3:
-        total += _shared(store, *keys)
-    return total
+    def __init__(self, staging: Path, names: tuple[str, ...], union: Path) -> None:
+        self.files: dict[str, BinaryIO] = {name: (staging / name).open("wb") for name in names}
+        self.union: BinaryIO = union.open("wb")
 
+    def __getitem__(self, name: str) -> BinaryIO:
+        return self.files[name]
 
-def _shared(store: pyoxigraph.Store, *keys: str) -> int:
-    patterns = " ".join(f"GRAPH <{graph_iri(key)}> {{ ?s ?p ?o }}" for key in keys)
-    return int(next(iter(select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {patterns} }}")))["n"].value)
+    def __enter__(self) -> _Outputs:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for stream in (*self.files.values(), self.union):
+            stream.close()
 
 
-def _gather_named_graphs(checked: CheckedStore) -> None:
-    """Each file's graph into its dataset graph (ontology, facts, wikidata), the inferred triples into theirs.
+def _dump(
+    store: pyoxigraph.Store, fmt: pyoxigraph.RdfFormat, graph: pyoxigraph.NamedNode, prefixes: dict | None = None
+) -> bytes:
+    """One graph of the store in one syntax, as bytes."""
+    return store.dump(format=fmt, from_graph=graph, prefixes=prefixes) or b""
 
-    A file with blank nodes is taken from rdflib's parse instead, whose labels are
-    stable (``sources.parse``): the store keeps the labels it is given, not those
-    its own parser draws.
-    """
-    store = checked.store
-    ontology = resource_dir("ontology").resolve()
-    wikidata = (resource_dir("data") / WIKIDATA_FOLDER).resolve()
-    parts: dict[str, list[Path]] = {key: [] for key in _ASSERTED_KEYS}
-    for path in checked.sources.files:
-        folder = path.resolve()
-        in_ontology = folder.is_relative_to(ontology)
-        parts["wikidata" if folder.is_relative_to(wikidata) else "ontology" if in_ontology else "facts"].append(path)
-    for key, paths in parts.items():
-        target = graph_iri(key)
-        blank = [path for path in paths if _has_blank_nodes(store, file_graph(path))]
-        for path in blank:
-            stable = parse_turtle_file(path, checked.sources.bases.get(path))
-            triples = sorted(stable, key=lambda triple: tuple(term.n3() for term in triple))  # not hash-seed order
-            store.extend(_quad(triple, _graph(key)) for triple in triples)
-        graphs = " ".join(f"<{file_graph(path).value}>" for path in paths if path not in blank)
-        if graphs:
-            where = f"VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }}"
-            store.update(f"INSERT {{ GRAPH <{target}> {{ ?s ?p ?o }} }} WHERE {{ {where} }}")
-    for path in checked.sources.files:
-        store.remove_graph(file_graph(path))
-    if store.contains_named_graph(INFERRED_GRAPH):
-        store.remove_graph(INFERRED_GRAPH)
-    store.bulk_load(checked.inferred, format=_FORMAT.N_TRIPLES, to_graph=_graph("inferred"))
+
+def _without_directives(turtle: bytes) -> bytes:
+    """Oxigraph's Turtle without its leading ``@prefix`` lines (the file declares them once, at its top)."""
+    start = 0
+    while turtle.startswith(b"@prefix ", start):
+        start = turtle.index(b"\n", start) + 1
+    return turtle[start:]
+
+
+def validated_store(progress: Callable[[str], None], notice: Notice) -> tuple[pyoxigraph.Store, list]:
+    """The built store of the current sources, validated, and the graphs its queries read (none: the default
+    graph): the kept one, or checked and kept now."""
+    key = source_key()
+    kept = open_built_store(key, validated=True)
+    if kept is not None:
+        return kept.store, []
+    checked = checked_store(progress, notice)
+    release = release_parts(checked)
+    kept = keep_built_store(checked.store, key, validated=True, graphs=release.queried_graphs())
+    if kept is not None:
+        return kept.store, []
+    return checked.store, release.queried_graphs()  # the cache cannot be written: the union is read where it is
+
+
+def _has_blank_nodes(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode) -> bool:
+    return bool(store.query(f"ASK {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} FILTER(isBlank(?s) || isBlank(?o)) }}"))
+
+
+def _describes(store: pyoxigraph.Store, parts: dict[str, list[pyoxigraph.NamedNode]], iri: Node) -> bool:
+    graphs = " ".join(f"<{graph.value}>" for key in _ASSERTED_KEYS for graph in parts[key])
+    return bool(store.query(f"ASK {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ <{iri}> ?p ?o }} }}")) if graphs else False
 
 
 def _quad(triple: tuple[Node, Node, Node], graph: pyoxigraph.NamedNode) -> pyoxigraph.Quad:
@@ -192,37 +243,11 @@ def _quad(triple: tuple[Node, Node, Node], graph: pyoxigraph.NamedNode) -> pyoxi
     return pyoxigraph.Quad(subject, predicate, obj, graph)
 
 
-def _graph(key: str) -> pyoxigraph.NamedNode:
-    """The dataset's named graph ``key`` as a store term."""
-    return pyoxigraph.NamedNode(str(graph_iri(key)))
-
-
-def _has_blank_nodes(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode) -> bool:
-    return bool(store.query(f"ASK {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} FILTER(isBlank(?s) || isBlank(?o)) }}"))
-
-
-def _in_list() -> str:
-    return ", ".join(f"<{graph.value}>" for graph in StoreRelease.queried_graphs())
-
-
-def _count(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode | pyoxigraph.DefaultGraph) -> int:
-    where = (
-        "{ ?s ?p ?o }" if isinstance(graph, pyoxigraph.DefaultGraph) else f"{{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }}"
-    )
-    solution = next(iter(select(store, f"SELECT (COUNT(*) AS ?n) WHERE {where}")))
-    return int(solution["n"].value)
-
-
-def validated_store(progress: Callable[[str], None], notice: Notice) -> pyoxigraph.Store:
-    """The built store of the current sources, validated: the kept one, or checked and kept now."""
-    key = source_key()
-    kept = open_built_store(key, validated=True)
-    if kept is not None:
-        return kept.store
-    checked = checked_store(progress, notice)
-    _gather_named_graphs(checked)
-    kept = keep_built_store(checked.store, key, validated=True, graphs=StoreRelease.queried_graphs())
-    if kept is not None:
-        return kept.store
-    checked.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g IN ({_in_list()})) }}")
-    return checked.store  # the cache cannot be written: its default graph is what a kept store would hold
+def _distinct(store: pyoxigraph.Store, graphs: list[pyoxigraph.NamedNode]) -> int:
+    """Triples in the union of ``graphs``, each once (a triple two files state is counted once)."""
+    if not graphs:
+        return 0
+    values = " ".join(f"<{graph.value}>" for graph in graphs)
+    triples = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ {triples} }}"
+    return int(next(iter(select(store, query)))["n"].value)
