@@ -13,6 +13,7 @@ answers of older keys. Location: ``stores/`` under ``resources.cache_root()``.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from collections.abc import Sequence
@@ -37,6 +38,8 @@ from pskg.sources.resources import cache_root, package_code, resource_dir
 
 #: Written last into a store's folder: a folder without it is not a store to open.
 _COMPLETE = "pskg-complete"
+#: The name index of a kept store (``BuiltStore.named``), made when the store is.
+_NAMES = "pskg-names.json"
 #: Written into a store whose sources passed the shapes.
 _VALIDATED = "pskg-validated"
 _NT = pyoxigraph.RdfFormat.N_TRIPLES
@@ -91,7 +94,7 @@ def open_built_store(key: str, validated: bool = False) -> BuiltStore | None:
     if not (path / _COMPLETE).is_file() or (validated and not (path / _VALIDATED).is_file()):
         return None
     try:
-        return BuiltStore(pyoxigraph.Store.read_only(str(path)))
+        return BuiltStore(pyoxigraph.Store.read_only(str(path)), path)
     except (OSError, RuntimeError):  # damaged (RocksDB's own errors come as RuntimeError): built again
         shutil.rmtree(path, ignore_errors=True)
         return None
@@ -119,7 +122,7 @@ def keep_built_store(
         if validated:
             (path / _VALIDATED).write_text(__version__, encoding="utf-8")
         remove_stale(key)
-        return BuiltStore(pyoxigraph.Store.read_only(str(path)))
+        return BuiltStore(pyoxigraph.Store.read_only(str(path)), path)
     except (OSError, RuntimeError):
         return None
 
@@ -143,7 +146,9 @@ def _write_store(
         disk = pyoxigraph.Store(str(temporary))
         disk.bulk_load(path=str(triples), format=_NT)
         disk.flush()
+        index = json.dumps(name_index(disk), ensure_ascii=False, separators=(",", ":"))
         del disk  # closed: RocksDB lets go of the folder
+        (temporary / _NAMES).write_text(index, encoding="utf-8")
         (temporary / _COMPLETE).write_text(__version__, encoding="utf-8")
         if path.exists() and not (path / _COMPLETE).is_file():  # not renamed here whole: left by something else
             shutil.rmtree(path, ignore_errors=True)
@@ -194,29 +199,44 @@ class BuiltStore:
     """
 
     store: pyoxigraph.Store
-    _index: dict[str, set[str]] | None = field(default=None, repr=False)
+    #: The kept store's folder, where its name index was written when it was built (read instead of made).
+    folder: Path | None = None
+    _index: dict[str, list[str]] | None = field(default=None, repr=False)
 
     def named(self, raw: str) -> set[str]:
         """The instances (of a parameter class) one of whose names may be ``raw``."""
         if self._index is None:
-            self._index = _name_index(self.store)
+            self._index = _read_index(self.folder) if self.folder is not None else None
+        if self._index is None:
+            self._index = name_index(self.store)
         keys = {raw.strip().casefold(), _expand_or_none(raw.strip()).casefold()}
         return {iri for key in keys for iri in self._index.get(key, ())}
 
 
-def _name_index(store: pyoxigraph.Store) -> dict[str, set[str]]:
+def _read_index(folder: Path) -> dict[str, list[str]] | None:
+    """The name index kept beside a store, or None when it is missing or unreadable (it is made again)."""
+    try:
+        index = json.loads((folder / _NAMES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return index if isinstance(index, dict) else None
+
+
+def name_index(store: pyoxigraph.Store) -> dict[str, list[str]]:
+    """Each casefolded name (IRI, local name, acronym, ISO code, label) -> the instances of a parameter class that
+    bear it, sorted."""
     classes = " ".join(f"<{c}>" for c in sorted(set(PARAMETER_CLASSES.values())))
-    names = " ".join(f"<{p}>" for p in _NAME_PREDICATES[2:])
+    names = ", ".join(f"<{p}>" for p in _NAME_PREDICATES[2:])
     query = f"""SELECT DISTINCT ?i ?name WHERE {{
         VALUES ?class {{ {classes} }} ?c <{RDFS.subClassOf}>* ?class . ?i a ?c . FILTER(isIRI(?i))
-        OPTIONAL {{ VALUES ?p {{ {names} }} ?i ?p ?name }} }}"""
+        OPTIONAL {{ ?i ?p ?name FILTER(?p IN ({names})) }} }}"""
     index: dict[str, set[str]] = {}
     for row in select(store, query, use_default_graph_as_union=True):
         iri, name = row["i"].value, row["name"]
         keys = {iri, iri.removeprefix(str(ID))} | ({name.value} if name is not None else set())
         for key in keys:
             index.setdefault(key.casefold(), set()).add(iri)
-    return index
+    return {name: sorted(iris) for name, iris in index.items()}
 
 
 def names_graph(built: BuiltStore, query: SavedQuery, values: dict[str, str]) -> Graph:
@@ -225,11 +245,11 @@ def names_graph(built: BuiltStore, query: SavedQuery, values: dict[str, str]) ->
     found = " ".join(f"<{iri}>" for raw in raws if raw for iri in sorted(built.named(raw)))
     if not found:
         return Graph()
-    names = " ".join(f"<{p}>" for p in _NAME_PREDICATES[2:])
-    return _construct(
+    names = ", ".join(f"<{p}>" for p in (RDF.type, *_NAME_PREDICATES[2:]))
+    return _construct(  # ``?p`` filtered, not a VALUES block: with one, the engine scans every triple
         built.store,
         f"{{ ?s <{RDFS.subClassOf}> ?o BIND(<{RDFS.subClassOf}> AS ?p) }} UNION "
-        f"{{ VALUES ?s {{ {found} }} VALUES ?p {{ <{RDF.type}> {names} }} ?s ?p ?o }}",
+        f"{{ VALUES ?s {{ {found} }} ?s ?p ?o FILTER(?p IN ({names})) }}",
     )
 
 
