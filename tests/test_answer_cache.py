@@ -145,3 +145,18 @@ def test_a_change_to_a_source_is_a_new_key(tmp_path, monkeypatch):
     data = next((root / "data").glob("*.ttl"))
     data.write_text(data.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     assert source_key() != before
+
+
+def test_the_kept_store_brings_its_name_index(cache, monkeypatch):
+    """A new process resolves ``org=CSTO`` from the index kept beside the store, without scanning the graph."""
+    expected = run_fast_query(find_query("members-in-year"), {"org": "CSTO", "year": "2019"}, built_store())
+    assert (cache / "stores" / source_key() / "pskg-names.json").is_file()
+
+    def no_scan(store):
+        raise AssertionError("the name index was made again")
+
+    monkeypatch.setattr(pskg.engines.built_store, "name_index", no_scan)
+    fresh = pskg.engines.built_store.open_built_store(source_key())
+    assert fresh is not None
+    assert run_fast_query(find_query("members-in-year"), {"org": "CSTO", "year": "2019"}, fresh) == expected
+    assert len(expected.rows) == 7
