@@ -142,7 +142,8 @@ def write_rdf_files(
     queried graphs into ``union`` (what the kept store loads).
 
     ``names``: the file names (without extension) of the asserted and the inferred graph. Each graph of the store
-    is written once in each syntax, and every file that holds it takes those bytes.
+    is written once in N-Triples and once in Turtle, to a file beside ``union``, and copied from there into every
+    release file that holds it, a block at a time: no graph's text is ever whole in memory.
     """
     asserted, inferred = names
     prefixes = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
@@ -152,31 +153,71 @@ def write_rdf_files(
     (staging / VOID_FILE).write_text(release.metadata_turtle, encoding="utf-8")
     published = json.dumps(context["@context"], ensure_ascii=False).encode("utf-8")
     single = {key: asserted for key in _ASSERTED_KEYS} | {"inferred": inferred}
-    with _Outputs(staging, (TRIG, NQUADS, JSONLD, *(f"{n}.{e}" for n in names for e in ("ttl", "nt"))), union) as out:
-        out[TRIG].write(directives)
-        out[JSONLD].write(b'{"@context": ' + published + b',\n"@graph": [')
-        for name in names:
-            out[f"{name}.ttl"].write(directives)
+    ntriples, turtle = union.with_suffix(".graph.nt"), union.with_suffix(".graph.ttl")
+    try:
+        with _Outputs(
+            staging, (TRIG, NQUADS, JSONLD, *(f"{n}.{e}" for n in names for e in ("ttl", "nt"))), union
+        ) as out:
+            out[TRIG].write(directives)
+            out[JSONLD].write(b'{"@context": ' + published + b',\n"@graph": [')
+            for name in names:
+                out[f"{name}.ttl"].write(directives)
+            separator = b""
+            for key in GRAPH_TITLES:
+                target = f"<{graph_iri(key)}>".encode()
+                for graph in release.parts[key]:
+                    store.dump(output=str(ntriples), format=_FORMAT.N_TRIPLES, from_graph=graph)
+                    if not ntriples.stat().st_size:
+                        continue
+                    store.dump(output=str(turtle), format=_FORMAT.TURTLE, from_graph=graph, prefixes=prefixes)
+                    _copy(ntriples, out[NQUADS], _in_graph(target))
+                    out[TRIG].write(target + b" {\n")
+                    _copy(turtle, out[TRIG], skip_directives=True)
+                    out[TRIG].write(b"}\n")
+                    out[JSONLD].write(separator + b'{"@id": "' + target[1:-1] + b'", "@graph": ')
+                    out[JSONLD].flush()
+                    store.dump(output=out[JSONLD], format=_FORMAT.JSON_LD, from_graph=graph)
+                    out[JSONLD].write(b"}")
+                    separator = b",\n"
+                    if key in single:
+                        _copy(ntriples, out[f"{single[key]}.nt"])
+                        _copy(turtle, out[f"{single[key]}.ttl"], skip_directives=True)
+                    if key in _QUERIED_KEYS:
+                        _copy(ntriples, out.union)
+            out[JSONLD].write(b"]}\n")
+    finally:
+        ntriples.unlink(missing_ok=True)
+        turtle.unlink(missing_ok=True)
+
+
+def _in_graph(target: bytes) -> Callable[[bytes], bytes]:
+    """N-Triples lines made N-Quads lines of graph ``target`` (a line ends in `` .\\n`` only: N-Triples escapes
+    the line breaks of literals)."""
+    quad_end = b" " + target + b" .\n"
+    return lambda block: block.replace(b" .\n", quad_end)
+
+
+#: Bytes copied at a time from a graph's file into the release files.
+_BLOCK = 1 << 24
+
+
+def _copy(
+    source: Path, target: BinaryIO, change: Callable[[bytes], bytes] | None = None, skip_directives: bool = False
+) -> None:
+    """Append ``source`` to ``target`` a block of whole lines at a time, each block passed through ``change``;
+    ``skip_directives``: without the leading ``@prefix`` lines (the file declares them once, at its top)."""
+    with source.open("rb") as stream:
+        rest = b""
         first = True
-        for key in GRAPH_TITLES:
-            target = f"<{graph_iri(key)}>".encode()
-            for graph in release.parts[key]:
-                ntriples = _dump(store, _FORMAT.N_TRIPLES, graph)
-                if not ntriples:
-                    continue
-                body = _without_directives(_dump(store, _FORMAT.TURTLE, graph, prefixes))
-                nodes = _dump(store, _FORMAT.JSON_LD, graph)
-                out[NQUADS].write(ntriples.replace(b" .\n", b" " + target + b" .\n"))
-                out[TRIG].write(target + b" {\n" + body + b"}\n")
-                out[JSONLD].write((b"" if first else b",\n") + b'{"@id": "' + target[1:-1] + b'", "@graph": ' + nodes)
-                out[JSONLD].write(b"}")
-                first = False
-                if key in single:
-                    out[f"{single[key]}.nt"].write(ntriples)
-                    out[f"{single[key]}.ttl"].write(body)
-                if key in _QUERIED_KEYS:
-                    out.union.write(ntriples)
-        out[JSONLD].write(b"]}\n")
+        while block := stream.read(_BLOCK):
+            block, cut = rest + block, -1
+            cut = block.rfind(b"\n") + 1
+            block, rest = block[:cut], block[cut:]
+            if first and skip_directives:
+                block = _without_directives(block)
+            first = False
+            target.write(change(block) if change else block)
+        target.write(change(rest) if change and rest else rest)
 
 
 class _Outputs:
@@ -197,15 +238,8 @@ class _Outputs:
             stream.close()
 
 
-def _dump(
-    store: pyoxigraph.Store, fmt: pyoxigraph.RdfFormat, graph: pyoxigraph.NamedNode, prefixes: dict | None = None
-) -> bytes:
-    """One graph of the store in one syntax, as bytes."""
-    return store.dump(format=fmt, from_graph=graph, prefixes=prefixes) or b""
-
-
 def _without_directives(turtle: bytes) -> bytes:
-    """Oxigraph's Turtle without its leading ``@prefix`` lines (the file declares them once, at its top)."""
+    """Oxigraph's Turtle without its leading ``@prefix`` lines."""
     start = 0
     while turtle.startswith(b"@prefix ", start):
         start = turtle.index(b"\n", start) + 1
