@@ -1153,15 +1153,15 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("9", "8", "1", "11"),
         ],
     ),
-    # Seeking rapprochement: Azerbaijan with the West since 1991, Georgia, Moldova and Ukraine with NATO, Russia
-    # with the OSCE in the 1990s, the four Central Asian SCO members with the SCO and China.
+    # Seeking rapprochement: Azerbaijan with the West since 1991, Georgia, Moldova and Ukraine with NATO, the
+    # four Central Asian SCO members with the SCO and China. (Russia's OSCE of the 1990s is « essentielle », not
+    # sought: pss:RegardsAsEssential.)
     "positions-by-stance": (
         ("position", "holder", "about", "year", "startYear"),
         [
             ("id:position-AZE-western-cooperation", "id:AZE", "id:USA", "", "1991"),
             ("id:position-GEO-seeks-nato", "id:GEO", "id:NATO", "", ""),
             ("id:position-MDA-cooperates-with-nato", "id:MDA", "id:NATO", "", ""),
-            ("id:position-RUS-osce-1990s", "id:RUS", "id:OSCE", "", ""),
             ("id:position-UKR-seeks-nato", "id:UKR", "id:NATO", "", ""),
             ("id:position-central-asia-sco", "id:KAZ", "id:CHN", "", ""),
             ("id:position-central-asia-sco", "id:KAZ", "id:SCO", "", ""),
@@ -2154,17 +2154,32 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             ),
         ],
     ),
-    # Paris and Berlin at Bucharest (2008) and their reluctance about enlargement (page 3).
+    # Paris and Berlin at Bucharest (2008): the only opposition the article states.
     (
         "positions-by-stance",
         {"stance": "opposes"},
         [
             ("id:position-DEU-opposes-ukraine-georgia-2008", "id:DEU", "id:GEO", "2008", ""),
             ("id:position-DEU-opposes-ukraine-georgia-2008", "id:DEU", "id:UKR", "2008", ""),
-            ("id:position-FRA-DEU-reluctant-enlargement", "id:DEU", "id:NATO", "", ""),
-            ("id:position-FRA-DEU-reluctant-enlargement", "id:FRA", "id:NATO", "", ""),
             ("id:position-FRA-opposes-ukraine-georgia-2008", "id:FRA", "id:GEO", "2008", ""),
             ("id:position-FRA-opposes-ukraine-georgia-2008", "id:FRA", "id:UKR", "2008", ""),
+        ],
+    ),
+    # « les réticences allemandes et françaises restent très fortes » (page 3): reluctance, not opposition.
+    (
+        "positions-by-stance",
+        {"stance": "reluctant about"},
+        [
+            ("id:position-FRA-DEU-reluctant-enlargement", "id:DEU", "id:NATO", "", ""),
+            ("id:position-FRA-DEU-reluctant-enlargement", "id:FRA", "id:NATO", "", ""),
+        ],
+    ),
+    # « elle était en revanche essentielle pour le Kremlin » (page 1).
+    (
+        "positions-by-stance",
+        {"stance": "pss:RegardsAsEssential"},
+        [
+            ("id:position-RUS-osce-1990s", "id:RUS", "id:OSCE", "", ""),
         ],
     ),
     (
