@@ -118,7 +118,7 @@ Q_YEREVAN_MINSK = (
     "retrait de Khatchaturov, embourbé dans une affaire judiciaire, a provoqué des tensions "
     "entre Erevan et Minsk qui se sont disputé le poste"
 )
-Q_CUT_OFF = "coupé de l’Ukraine, de la Géorgie et de la Moldavie"
+Q_CUT_OFF = "l’a en revanche vraisemblablement définitivement coupé de l’Ukraine, de la Géorgie et de la Moldavie"
 Q_P3_FRENCH_GERMAN_RETICENCE = (
     "les réticences allemandes et françaises restent très fortes– Paris défend depuis l’été 2019 une"
 )
@@ -1157,20 +1157,20 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
     # four Central Asian SCO members with the SCO and China. (Russia's OSCE of the 1990s is « essentielle », not
     # sought: pss:RegardsAsEssential.)
     "positions-by-stance": (
-        ("position", "holder", "about", "year", "startYear"),
+        ("position", "holder", "about", "year", "startYear", "qualifier"),
         [
-            ("id:position-AZE-western-cooperation", "id:AZE", "id:USA", "", "1991"),
-            ("id:position-GEO-seeks-nato", "id:GEO", "id:NATO", "", ""),
-            ("id:position-MDA-cooperates-with-nato", "id:MDA", "id:NATO", "", ""),
-            ("id:position-UKR-seeks-nato", "id:UKR", "id:NATO", "", ""),
-            ("id:position-central-asia-sco", "id:KAZ", "id:CHN", "", ""),
-            ("id:position-central-asia-sco", "id:KAZ", "id:SCO", "", ""),
-            ("id:position-central-asia-sco", "id:KGZ", "id:CHN", "", ""),
-            ("id:position-central-asia-sco", "id:KGZ", "id:SCO", "", ""),
-            ("id:position-central-asia-sco", "id:TJK", "id:CHN", "", ""),
-            ("id:position-central-asia-sco", "id:TJK", "id:SCO", "", ""),
-            ("id:position-central-asia-sco", "id:UZB", "id:CHN", "", ""),
-            ("id:position-central-asia-sco", "id:UZB", "id:SCO", "", ""),
+            ("id:position-AZE-western-cooperation", "id:AZE", "id:USA", "", "1991", ""),
+            ("id:position-GEO-seeks-nato", "id:GEO", "id:NATO", "", "", ""),
+            ("id:position-MDA-cooperates-with-nato", "id:MDA", "id:NATO", "", "", ""),
+            ("id:position-UKR-seeks-nato", "id:UKR", "id:NATO", "", "", ""),
+            ("id:position-central-asia-sco", "id:KAZ", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:KAZ", "id:SCO", "", "", ""),
+            ("id:position-central-asia-sco", "id:KGZ", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:KGZ", "id:SCO", "", "", ""),
+            ("id:position-central-asia-sco", "id:TJK", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:TJK", "id:SCO", "", "", ""),
+            ("id:position-central-asia-sco", "id:UZB", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:UZB", "id:SCO", "", "", ""),
         ],
     ),
     # From December 1991 to 3 December 2019; the undated ones last.
@@ -2159,10 +2159,20 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         "positions-by-stance",
         {"stance": "opposes"},
         [
-            ("id:position-DEU-opposes-ukraine-georgia-2008", "id:DEU", "id:GEO", "2008", ""),
-            ("id:position-DEU-opposes-ukraine-georgia-2008", "id:DEU", "id:UKR", "2008", ""),
-            ("id:position-FRA-opposes-ukraine-georgia-2008", "id:FRA", "id:GEO", "2008", ""),
-            ("id:position-FRA-opposes-ukraine-georgia-2008", "id:FRA", "id:UKR", "2008", ""),
+            ("id:position-DEU-opposes-ukraine-georgia-2008", "id:DEU", "id:GEO", "2008", "", ""),
+            ("id:position-DEU-opposes-ukraine-georgia-2008", "id:DEU", "id:UKR", "2008", "", ""),
+            ("id:position-FRA-opposes-ukraine-georgia-2008", "id:FRA", "id:GEO", "2008", "", ""),
+            ("id:position-FRA-opposes-ukraine-georgia-2008", "id:FRA", "id:UKR", "2008", "", ""),
+        ],
+    ),
+    # « l’a en revanche vraisemblablement définitivement coupé » (page 9): the hedge is kept.
+    (
+        "positions-by-stance",
+        {"stance": "pss:CutOffFrom"},
+        [
+            ("id:position-RUS-cut-off-ukr-geo-mda", "id:RUS", "id:GEO", "", "", "pss:Probably"),
+            ("id:position-RUS-cut-off-ukr-geo-mda", "id:RUS", "id:MDA", "", "", "pss:Probably"),
+            ("id:position-RUS-cut-off-ukr-geo-mda", "id:RUS", "id:UKR", "", "", "pss:Probably"),
         ],
     ),
     # « les réticences allemandes et françaises restent très fortes » (page 3): reluctance, not opposition.
@@ -2170,8 +2180,8 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         "positions-by-stance",
         {"stance": "reluctant about"},
         [
-            ("id:position-FRA-DEU-reluctant-enlargement", "id:DEU", "id:NATO", "", ""),
-            ("id:position-FRA-DEU-reluctant-enlargement", "id:FRA", "id:NATO", "", ""),
+            ("id:position-FRA-DEU-reluctant-enlargement", "id:DEU", "id:NATO", "", "", ""),
+            ("id:position-FRA-DEU-reluctant-enlargement", "id:FRA", "id:NATO", "", "", ""),
         ],
     ),
     # « elle était en revanche essentielle pour le Kremlin » (page 1).
@@ -2179,28 +2189,28 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         "positions-by-stance",
         {"stance": "pss:RegardsAsEssential"},
         [
-            ("id:position-RUS-osce-1990s", "id:RUS", "id:OSCE", "", ""),
+            ("id:position-RUS-osce-1990s", "id:RUS", "id:OSCE", "", "", ""),
         ],
     ),
     (
         "positions-by-stance",
         {"stance": "pss:DoesNotRecognise"},
         [
-            ("id:position-BLR-crimea", "id:BLR", "id:conflict-crimea-annexation", "", ""),
-            ("id:position-BLR-crimea", "id:BLR", "id:territory-crimea", "", ""),
-            ("id:position-KAZ-crimea", "id:KAZ", "id:conflict-crimea-annexation", "", ""),
-            ("id:position-KAZ-crimea", "id:KAZ", "id:territory-crimea", "", ""),
-            ("id:position-csto-partners-donetsk-luhansk", "", "id:territory-donetsk-peoples-republic", "", ""),
-            ("id:position-csto-partners-donetsk-luhansk", "", "id:territory-luhansk-peoples-republic", "", ""),
+            ("id:position-BLR-crimea", "id:BLR", "id:conflict-crimea-annexation", "", "", ""),
+            ("id:position-BLR-crimea", "id:BLR", "id:territory-crimea", "", "", ""),
+            ("id:position-KAZ-crimea", "id:KAZ", "id:conflict-crimea-annexation", "", "", ""),
+            ("id:position-KAZ-crimea", "id:KAZ", "id:territory-crimea", "", "", ""),
+            ("id:position-csto-partners-donetsk-luhansk", "", "id:territory-donetsk-peoples-republic", "", "", ""),
+            ("id:position-csto-partners-donetsk-luhansk", "", "id:territory-luhansk-peoples-republic", "", "", ""),
         ],
     ),
     (
         "positions-by-stance",
         {"stance": "regards as a threat"},
         [
-            ("id:position-CSTO-threat-fundamentalism", "id:CSTO", "id:threat-islamic-fundamentalism", "", ""),
-            ("id:position-RUS-nato-threat", "id:RUS", "id:NATO", "", ""),
-            ("id:position-threat-colour-revolutions", "id:BLR", "id:threat-colour-revolutions", "", ""),
+            ("id:position-CSTO-threat-fundamentalism", "id:CSTO", "id:threat-islamic-fundamentalism", "", "", ""),
+            ("id:position-RUS-nato-threat", "id:RUS", "id:NATO", "", "", ""),
+            ("id:position-threat-colour-revolutions", "id:BLR", "id:threat-colour-revolutions", "", "", ""),
         ],
     ),
     # Page 3 (OSCE and NATO-Russia Council) and page 9 (Uzbekistan, Turkmenistan, Azerbaijan).
@@ -2208,11 +2218,11 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         "positions-by-stance",
         {"stance": "https://w3id.org/postsoviet-security/ontology#MaintainsDialogue"},
         [
-            ("id:position-RUS-dialogue-europe", "id:RUS", "id:NATO-Russia-Council", "", ""),
-            ("id:position-RUS-dialogue-europe", "id:RUS", "id:OSCE", "", ""),
-            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:AZE", "", ""),
-            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:TKM", "", ""),
-            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:UZB", "", ""),
+            ("id:position-RUS-dialogue-europe", "id:RUS", "id:NATO-Russia-Council", "", "", ""),
+            ("id:position-RUS-dialogue-europe", "id:RUS", "id:OSCE", "", "", ""),
+            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:AZE", "", "", ""),
+            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:TKM", "", "", ""),
+            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:UZB", "", "", ""),
         ],
     ),
 ]
