@@ -1153,9 +1153,9 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("9", "8", "1", "11"),
         ],
     ),
-    # Seeking rapprochement: Azerbaijan with the West since 1991, Georgia, Moldova and Ukraine with NATO, the
-    # four Central Asian SCO members with the SCO and China. (Russia's OSCE of the 1990s is « essentielle », not
-    # sought: pss:RegardsAsEssential.)
+    # Seeking rapprochement: Azerbaijan with the West since 1991, Georgia, Moldova and Ukraine with NATO. (Russia's
+    # OSCE of the 1990s is « essentielle », not sought: pss:RegardsAsEssential; the Central Asian states cooperate
+    # with China « sans toutefois tomber dans l’orbite de la Chine »: pss:CooperatesWithinLimits.)
     "positions-by-stance": (
         ("position", "holder", "about", "year", "startYear", "qualifier"),
         [
@@ -1163,14 +1163,6 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("id:position-GEO-seeks-nato", "id:GEO", "id:NATO", "", "", ""),
             ("id:position-MDA-cooperates-with-nato", "id:MDA", "id:NATO", "", "", ""),
             ("id:position-UKR-seeks-nato", "id:UKR", "id:NATO", "", "", ""),
-            ("id:position-central-asia-sco", "id:KAZ", "id:CHN", "", "", ""),
-            ("id:position-central-asia-sco", "id:KAZ", "id:SCO", "", "", ""),
-            ("id:position-central-asia-sco", "id:KGZ", "id:CHN", "", "", ""),
-            ("id:position-central-asia-sco", "id:KGZ", "id:SCO", "", "", ""),
-            ("id:position-central-asia-sco", "id:TJK", "id:CHN", "", "", ""),
-            ("id:position-central-asia-sco", "id:TJK", "id:SCO", "", "", ""),
-            ("id:position-central-asia-sco", "id:UZB", "id:CHN", "", "", ""),
-            ("id:position-central-asia-sco", "id:UZB", "id:SCO", "", "", ""),
         ],
     ),
     # From December 1991 to 3 December 2019; the undated ones last.
@@ -2182,6 +2174,21 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         [
             ("id:position-FRA-DEU-reluctant-enlargement", "id:DEU", "id:NATO", "", "", ""),
             ("id:position-FRA-DEU-reluctant-enlargement", "id:FRA", "id:NATO", "", "", ""),
+        ],
+    ),
+    # « … grâce à la coopération avec Pékin, sans toutefois tomber dans l’orbite de la Chine » (page 7).
+    (
+        "positions-by-stance",
+        {"stance": "cooperates within limits with"},
+        [
+            ("id:position-central-asia-sco", "id:KAZ", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:KAZ", "id:SCO", "", "", ""),
+            ("id:position-central-asia-sco", "id:KGZ", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:KGZ", "id:SCO", "", "", ""),
+            ("id:position-central-asia-sco", "id:TJK", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:TJK", "id:SCO", "", "", ""),
+            ("id:position-central-asia-sco", "id:UZB", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:UZB", "id:SCO", "", "", ""),
         ],
     ),
     # « elle était en revanche essentielle pour le Kremlin » (page 1).
