@@ -145,6 +145,15 @@ Q_P7_NOTE_10 = "n’ont pas reconnu l’appartenance de la Crimée à la Fédér
 
 FULL = "pss:FullMember"
 NORMAL = "pss:NormalRank"
+Q_ARMS_TO_ALLIES = (
+    "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix défiant toute "
+    "concurrence"
+)
+Q_CSTO_ADVANTAGES = "Pour les Etats de l’OTSC, l’alliance avec la Russie présente des avantages"
+Q_THREATS = (
+    "fondamentalisme islamique, principalement en Afghanistan, la crainte en Asie centrale et au Bélarus d’une "
+    "progression des « révolutions de couleur »"
+)
 PREFERRED = "pss:PreferredRank"
 DEPRECATED = "pss:DeprecatedRank"
 
@@ -560,18 +569,18 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             (
                 "id:cooperation-russian-arms-to-allies",
                 "pss:beneficiary",
-                "pss:NormalRank",
+                NORMAL,
                 "4",
-                "Page 4, « La place de l’OTSC dans l’espace postsoviétique », 1er paragraphe",
+                LOC_P4_PARA1,
                 "six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)",
             ),
             (
                 "id:cooperation-russian-arms-to-allies",
                 "pss:beneficiary",
-                "pss:NormalRank",
+                NORMAL,
                 "5",
                 "Page 5, 1er paragraphe",
-                "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix défiant toute concurrence",
+                Q_ARMS_TO_ALLIES,
             ),
             ("id:event-yerevan-minsk-dispute", "pss:participant", NORMAL, "9", LOC_P9_PARA1, Q_YEREVAN_MINSK),
             ("id:exercise-noble-partner-2018", "pss:participant", NORMAL, "7", LOC_P7_PARA1, Q_NOBLE_PARTNER),
@@ -616,26 +625,26 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             (
                 "id:position-CSTO-threat-fundamentalism",
                 "pss:holder",
-                "pss:NormalRank",
+                NORMAL,
                 "4",
-                "Page 4, « La place de l’OTSC dans l’espace postsoviétique », 1er paragraphe",
+                LOC_P4_PARA1,
                 "six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)",
             ),
             (
                 "id:position-CSTO-threat-fundamentalism",
                 "pss:holder",
-                "pss:NormalRank",
+                NORMAL,
                 "5",
                 "Page 5, 2e paragraphe",
-                "Pour les Etats de l’OTSC, l’alliance avec la Russie présente des avantages",
+                Q_CSTO_ADVANTAGES,
             ),
             (
                 "id:position-CSTO-threat-fundamentalism",
                 "pss:holder",
-                "pss:NormalRank",
+                NORMAL,
                 "5",
                 "Page 5, 2e paragraphe",
-                "fondamentalisme islamique, principalement en Afghanistan, la crainte en Asie centrale et au Bélarus d’une progression des « révolutions de couleur »",
+                Q_THREATS,
             ),
             ("id:position-RUS-relies-kaz-blr-arm", "pss:about", NORMAL, "4", LOC_P4_PARA2, Q_SINCE_UKRAINIAN_CONFLICT),
             ("id:position-RUS-relies-kaz-blr-arm", "pss:about", NORMAL, "4", LOC_P4_PARA2, Q_RUS_RELIES),
@@ -1510,7 +1519,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "id:cooperation-russian-arms-to-allies",
                 "Russian arms at low prices for allies",
                 "5",
-                "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix défiant toute concurrence",
+                Q_ARMS_TO_ALLIES,
             ),
             (
                 "id:RUS",
@@ -1534,7 +1543,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "id:cooperation-russian-arms-to-allies",
                 "Russian arms at low prices for allies",
                 "5",
-                "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix défiant toute concurrence",
+                Q_ARMS_TO_ALLIES,
             ),
             (
                 "id:RUS",
@@ -1550,7 +1559,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "id:cooperation-russian-arms-to-allies",
                 "Russian arms at low prices for allies",
                 "5",
-                "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix défiant toute concurrence",
+                Q_ARMS_TO_ALLIES,
             ),
             (
                 "id:RUS",
@@ -1566,7 +1575,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "id:cooperation-russian-arms-to-allies",
                 "Russian arms at low prices for allies",
                 "5",
-                "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix défiant toute concurrence",
+                Q_ARMS_TO_ALLIES,
             ),
             (
                 "id:RUS",
@@ -1582,7 +1591,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "id:cooperation-russian-arms-to-allies",
                 "Russian arms at low prices for allies",
                 "5",
-                "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix défiant toute concurrence",
+                Q_ARMS_TO_ALLIES,
             ),
         ],
     ),
