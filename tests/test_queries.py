@@ -1424,7 +1424,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("id:instrument-collective-security-treaty", "1992", "pss:signatory", "id:RUS"),
             ("id:instrument-collective-security-treaty", "1992", "pss:signatory", "id:TJK"),
             ("id:instrument-collective-security-treaty", "1992", "pss:signatory", "id:UZB"),
-            ("id:instrument-csto-charter", "", "pss:establishes", "id:CSTO"),
+            ("id:instrument-csto-charter", "", "pss:governs", "id:CSTO"),
             ("id:instrument-csto-collective-defence-strategy-2025", "", "pss:issuer", "id:CSTO"),
         ],
     ),
@@ -2266,7 +2266,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             (
                 "id:passage-p9-csto-charter",
                 LOC_P9_CONCLUSION,
-                "interdit à ses membres de rejoindre d’autres alliances militaires",
+                "la charte de l’organisation interdit à ses membres de rejoindre d’autres alliances militaires",
                 "id:instrument-csto-charter",
             ),
             ("id:passage-p9-russia-cut-off", LOC_P9_CONCLUSION, Q_CUT_OFF, "id:position-RUS-cut-off-ukr-geo-mda"),
