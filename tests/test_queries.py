@@ -55,7 +55,7 @@ LOC_P2_PARA1 = "Page 2, 1er paragraphe"
 LOC_P2_PARA2 = "Page 2, 2e paragraphe"
 LOC_P3_PARA1 = "Page 3, 1er paragraphe"
 LOC_P3_PARA2 = "Page 3, 2e paragraphe"
-LOC_P4_PARA2 = "Page 4, 2e paragraphe"
+LOC_P4_PARA2 = "Page 4, « La place de l’OTSC dans l’espace postsoviétique », 2e paragraphe"
 LOC_P5_PARA1 = "Page 5, 1er paragraphe"
 LOC_P5_PARA3 = "Page 5, 3e paragraphe"
 LOC_P7_PARA1 = "Page 7, 1er paragraphe"
@@ -93,7 +93,7 @@ Q_UKR_CONSTITUTION = "accélérer ce processus, qu’elle a inscrit début 2019 
 Q_SINCE_UKRAINIAN_CONFLICT = "Depuis le début du conflit ukrainien en 2014"
 Q_F10_TITLE = "Dépenses militaires des membres de l’OTSC en 2018"
 Q_RUS_RELIES = "s’appuyant en priorité sur le Kazakhstan, le Bélarus et l’Arménie"
-Q_OUTPOSTS = "Avant-postes stratégiques"
+Q_OUTPOSTS = "Avant-postes stratégiques en direction de l’Europe occidentale, de l’Asie et du Caucase, ces trois Etats"
 Q_FORCE_GROUPINGS = (
     "systèmes de défense antiaérienne unifiés et aux groupements de forces intégrés dans trois ensembles"
 )
@@ -653,7 +653,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "pss:about",
                 NORMAL,
                 "4",
-                "Page 4, 2e paragraphe (se poursuit page 5)",
+                LOC_P4_PARA2 + " (se poursuit page 5)",
                 Q_OUTPOSTS,
             ),
             ("id:statement-armenian-pm-arms-sales", "pss:speaker", NORMAL, "9", LOC_P9_PARA1, Q_ARMS_SALES),
