@@ -1207,7 +1207,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
     "facts-per-page": (
         ("page", "passages", "passagesWithoutFacts", "facts"),
         [
-            ("1", "14", "2", "29"),
+            ("1", "14", "3", "29"),
             ("2", "25", "2", "36"),
             ("3", "70", "1", "77"),
             ("4", "18", "0", "22"),
