@@ -536,7 +536,10 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
     # « L'Ukraine a déposé dès 2008 une demande d'adhésion. » (page 2).
     "membership-applications": (
         ("year", "state", "organisation", "page", "quote"),
-        [("2008", "id:UKR", "id:NATO", "2", Q_UKR_APPLICATION)],
+        [
+            ("2008", "id:UKR", "id:NATO", "2", Q_UKR_APPLICATION),
+            ("", "id:GEO", "id:NATO", "2", Q_BUCHAREST),
+        ],
     ),
     "observers-and-partners": (
         ("organisation", "role", "state", "startYear", "endYear"),
@@ -1208,7 +1211,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
         ("page", "passages", "passagesWithoutFacts", "facts"),
         [
             ("1", "14", "3", "29"),
-            ("2", "25", "2", "36"),
+            ("2", "25", "2", "37"),
             ("3", "70", "1", "77"),
             ("4", "18", "0", "22"),
             ("5", "15", "2", "18"),
@@ -1997,13 +2000,15 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         [],
     ),
     # GUAM's members, all leaning West: the PfP (Georgia has no OTAN/PPP cell), Moldova's DCBI (2014),
-    # Noble Partner, the positions of page 2, NATO's assistance and Ukraine's application, Belarus's projects.
+    # Noble Partner, the positions of page 2, NATO’s assistance, Ukraine’s and Georgia’s (undated) applications,
+    # Belarus’s projects.
     (
         "multi-vector-states",
         {"org": "GUAM"},
         [
             ("id:AZE", "partnership programme", "id:membership-AZE-PfP-1994", "1994"),
             ("id:GEO", "exercise with NATO", "id:exercise-noble-partner-2018", "2018"),
+            ("id:GEO", "membership application", "id:application-GEO-NATO", ""),
             ("id:GEO", "rapprochement position", "id:position-GEO-seeks-nato", ""),
             ("id:MDA", "partnership programme", "id:membership-MDA-DCBI-2014", "2014"),
             ("id:MDA", "partnership programme", "id:membership-MDA-PfP-1994", "1994"),
