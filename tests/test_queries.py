@@ -145,6 +145,9 @@ Q_P7_NOTE_10 = "n’ont pas reconnu l’appartenance de la Crimée à la Fédér
 
 FULL = "pss:FullMember"
 NORMAL = "pss:NormalRank"
+Q_ARMENIA_SQUEEZED = (
+    "Pour l’Arménie, prise en étau entre la Turquie et l’Azerbaïdjan, la protection russe est essentielle"
+)
 Q_ARMS_TO_ALLIES = (
     "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix défiant toute "
     "concurrence"
@@ -625,6 +628,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("id:membership-ARM-PfP-1994", "org:member", NORMAL, "3", "Tableau 2, Arménie × OTAN/PPP", "1994"),
             ("id:person-khachaturov", "pss:nationality", NORMAL, "9", LOC_P9_PARA1, Q_KHACHATUROV_2017),
             ("id:position-ARM-relies-on-russia", "pss:holder", NORMAL, "5", LOC_P5_PARA3, Q_GYUMRI),
+            ("id:position-ARM-relies-on-russia", "pss:holder", NORMAL, "5", LOC_P5_PARA3, Q_ARMENIA_SQUEEZED),
             (
                 "id:position-CSTO-threat-fundamentalism",
                 "pss:holder",
@@ -1214,7 +1218,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("2", "25", "2", "37"),
             ("3", "70", "1", "77"),
             ("4", "18", "0", "22"),
-            ("5", "15", "2", "18"),
+            ("5", "16", "2", "18"),
             ("6", "1", "0", "1"),
             ("7", "16", "0", "21"),
             ("8", "1", "0", "1"),
@@ -2355,6 +2359,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         "positions-by-stance",
         {"stance": "pss:RegardsAsEssential"},
         [
+            ("id:position-ARM-relies-on-russia", "id:ARM", "id:RUS", "", "", ""),
             ("id:position-RUS-osce-1990s", "id:RUS", "id:OSCE", "", "", ""),
         ],
     ),
