@@ -482,7 +482,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ),
             (
                 "id:HCNM",
-                "Haut-commissariat aux minorités nationales",
+                "Haut Commissaire pour les minorités nationales",
                 "High Commissioner on National Minorities",
                 "",
                 "",
