@@ -143,6 +143,36 @@ Q_P7_NON_RECOGNITION_CRIMEA = "le refus de certains de reconnaître l’annexion
 Q_P7_NON_RECOGNITION_DONETSK_LUHANSK = "la légitimité des « Républiques populaires » de Donetsk et de Lougansk"
 Q_P7_NOTE_10 = "n’ont pas reconnu l’appartenance de la Crimée à la Fédération de Russie"
 
+Q_BASES_REFUSED = "du Bélarus ni du Kazakhstan qui refusent pour le moment d’accueillir des bases de ce type"
+NOTE_GEO_PFP = (
+    "The text (page 1) says all CIS members joined NATO's Partnership for Peace, and Georgia was one (1993-2009 in "
+    "Tableau 2); Tableau 2 gives Georgia no OTAN/PPP date. The text's claim, which page 7 supports (« l’Arménie a "
+    "participé en 2018 à des exercices communs avec la Géorgie dans le cadre du Partenariat pour la paix »), is "
+    "preferred, without a year since the article gives none; the table's silence is deprecated."
+)
+NOTE_BLR_BASES = (
+    "The text (page 5) says Belarus refuses « pour le moment » to host bases « de ce type », which reads as the "
+    "« bases militaires sous juridiction russe » of the sentence before; note 9, headed « Bases sous juridiction "
+    "russe », lists the Vileyka communication centres and the Hantsavichy radar station in Belarus. The article "
+    "does not say how the two agree (new bases only? a different kind of base?), so no reading is chosen: all "
+    "three claims keep the normal rank."
+)
+NOTE_KAZ_BASES = (
+    "The text (page 5) says Kazakhstan refuses « pour le moment » to host bases « de ce type », which reads as the "
+    "« bases militaires sous juridiction russe » of the sentence before; note 9, headed « Bases sous juridiction "
+    "russe », lists the Baikonur base in Kazakhstan. The article does not say how the two agree, so no reading is "
+    "chosen: both claims keep the normal rank."
+)
+
+
+def _note_baltic_disagreement(state: str) -> str:
+    return (
+        f"Tableau 2 gives 1999 for {state}'s accession to NATO; the text (page 2) says NATO enlarged in 1999 to "
+        "Poland, Hungary and the Czech Republic and in 2004 to the three Baltic states. The text's year is "
+        "preferred; the table's is deprecated."
+    )
+
+
 FULL = "pss:FullMember"
 NORMAL = "pss:NormalRank"
 Q_ARMENIA_SQUEEZED = (
@@ -244,6 +274,88 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
         ],
     ),
     # Tableau 2 gives 1999 for the Baltic states in the OTAN column, the text 2004.
+    # Every disagreement inside the article, one row per claim and passage: Belarus's and Kazakhstan's refusal of
+    # bases « de ce type » against note 9 (no reading chosen), the Baltic states' NATO year (table deprecated),
+    # Georgia and the PfP (the text preferred, without a year; Tableau 2's silence, derived from the four cells
+    # Georgia's row has, deprecated).
+    "in-article-disagreements": (
+        ("disagreement", "claim", "rank", "page", "quote", "note"),
+        [
+            ("id:disagreement-BLR-russian-bases", "id:facility-hantsavichy", NORMAL, "5", Q_P5_NOTE_9, NOTE_BLR_BASES),
+            ("id:disagreement-BLR-russian-bases", "id:facility-vileyka", NORMAL, "5", Q_P5_NOTE_9, NOTE_BLR_BASES),
+            (
+                "id:disagreement-BLR-russian-bases",
+                "id:position-BLR-refuses-russian-bases",
+                NORMAL,
+                "5",
+                Q_BASES_REFUSED,
+                NOTE_BLR_BASES,
+            ),
+            (
+                "id:disagreement-EST-NATO",
+                "id:membership-EST-NATO-1999",
+                DEPRECATED,
+                "3",
+                "1999",
+                _note_baltic_disagreement("Estonia"),
+            ),
+            (
+                "id:disagreement-EST-NATO",
+                "id:membership-EST-NATO-2004",
+                PREFERRED,
+                "2",
+                Q_NATO_2004,
+                _note_baltic_disagreement("Estonia"),
+            ),
+            ("id:disagreement-GEO-PfP", "id:membership-GEO-PfP", PREFERRED, "1", Q_PFP, NOTE_GEO_PFP),
+            ("id:disagreement-GEO-PfP", "id:membership-GEO-PfP", PREFERRED, "7", Q_NOBLE_PARTNER, NOTE_GEO_PFP),
+            ("id:disagreement-GEO-PfP", "id:omission-t2-GEO-PfP", DEPRECATED, "3", "1992", NOTE_GEO_PFP),
+            ("id:disagreement-GEO-PfP", "id:omission-t2-GEO-PfP", DEPRECATED, "3", "1993-1999", NOTE_GEO_PFP),
+            ("id:disagreement-GEO-PfP", "id:omission-t2-GEO-PfP", DEPRECATED, "3", "1993-2009", NOTE_GEO_PFP),
+            ("id:disagreement-GEO-PfP", "id:omission-t2-GEO-PfP", DEPRECATED, "3", "1997", NOTE_GEO_PFP),
+            ("id:disagreement-KAZ-russian-bases", "id:facility-baikonur", NORMAL, "5", Q_P5_NOTE_9, NOTE_KAZ_BASES),
+            (
+                "id:disagreement-KAZ-russian-bases",
+                "id:position-KAZ-refuses-russian-bases",
+                NORMAL,
+                "5",
+                Q_BASES_REFUSED,
+                NOTE_KAZ_BASES,
+            ),
+            (
+                "id:disagreement-LTU-NATO",
+                "id:membership-LTU-NATO-1999",
+                DEPRECATED,
+                "3",
+                "1999",
+                _note_baltic_disagreement("Lithuania"),
+            ),
+            (
+                "id:disagreement-LTU-NATO",
+                "id:membership-LTU-NATO-2004",
+                PREFERRED,
+                "2",
+                Q_NATO_2004,
+                _note_baltic_disagreement("Lithuania"),
+            ),
+            (
+                "id:disagreement-LVA-NATO",
+                "id:membership-LVA-NATO-1999",
+                DEPRECATED,
+                "3",
+                "1999",
+                _note_baltic_disagreement("Latvia"),
+            ),
+            (
+                "id:disagreement-LVA-NATO",
+                "id:membership-LVA-NATO-2004",
+                PREFERRED,
+                "2",
+                Q_NATO_2004,
+                _note_baltic_disagreement("Latvia"),
+            ),
+        ],
+    ),
     "disagreements": (
         (
             "state",
@@ -522,7 +634,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "",
                 "15",
             ),
-            ("id:PfP", "Partenariat pour la paix", "Partnership for Peace", "PfP", "PPP", "1994", "", "11"),
+            ("id:PfP", "Partenariat pour la paix", "Partnership for Peace", "PfP", "PPP", "1994", "", "12"),
             (
                 "id:SCO",
                 "Organisation de coopération de Shanghai",
@@ -1038,9 +1150,18 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "1993-2009",
                 "id:membership-GEO-CIS-1993",
             ),
+            (
+                "id:passage-t2-GEO-CIS",
+                "Tableau 2, Géorgie × CEI (maintien de la paix, anti-terrorisme)",
+                "1993-2009",
+                "id:omission-t2-GEO-PfP",
+            ),
             ("id:passage-t2-GEO-OSCE", "Tableau 2, Géorgie × CSCE/OSCE", "1992", "id:membership-GEO-OSCE-1992"),
+            ("id:passage-t2-GEO-OSCE", "Tableau 2, Géorgie × CSCE/OSCE", "1992", "id:omission-t2-GEO-PfP"),
             ("id:passage-t2-GEO-GUAM", "Tableau 2, Géorgie × GUAM", "1997", "id:membership-GEO-GUAM-1997"),
+            ("id:passage-t2-GEO-GUAM", "Tableau 2, Géorgie × GUAM", "1997", "id:omission-t2-GEO-PfP"),
             ("id:passage-t2-GEO-CSTO", "Tableau 2, Géorgie × TSC/OTSC", "1993-1999", "id:membership-GEO-CSTO-1993"),
+            ("id:passage-t2-GEO-CSTO", "Tableau 2, Géorgie × TSC/OTSC", "1993-1999", "id:omission-t2-GEO-PfP"),
             (
                 "id:passage-t2-KAZ-CIS",
                 "Tableau 2, Kazakhstan × CEI (maintien de la paix, anti-terrorisme)",
@@ -1214,13 +1335,13 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
     "facts-per-page": (
         ("page", "passages", "passagesWithoutFacts", "facts"),
         [
-            ("1", "14", "3", "29"),
+            ("1", "14", "3", "30"),
             ("2", "25", "2", "37"),
-            ("3", "70", "1", "77"),
+            ("3", "70", "1", "78"),
             ("4", "18", "0", "22"),
             ("5", "16", "2", "18"),
             ("6", "1", "0", "1"),
-            ("7", "16", "0", "21"),
+            ("7", "16", "0", "22"),
             ("8", "1", "0", "1"),
             ("9", "8", "1", "11"),
         ],
@@ -2003,7 +2124,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         {"state": "KAZ"},
         [],
     ),
-    # GUAM's members, all leaning West: the PfP (Georgia has no OTAN/PPP cell), Moldova's DCBI (2014),
+    # GUAM’s members, all leaning West: the PfP (Georgia’s from the text, without a year), Moldova’s DCBI (2014),
     # Noble Partner, the positions of page 2, NATO’s assistance, Ukraine’s and Georgia’s (undated) applications,
     # Belarus’s projects.
     (
@@ -2013,6 +2134,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             ("id:AZE", "partnership programme", "id:membership-AZE-PfP-1994", "1994"),
             ("id:GEO", "exercise with NATO", "id:exercise-noble-partner-2018", "2018"),
             ("id:GEO", "membership application", "id:application-GEO-NATO", ""),
+            ("id:GEO", "partnership programme", "id:membership-GEO-PfP", ""),
             ("id:GEO", "rapprochement position", "id:position-GEO-seeks-nato", ""),
             ("id:MDA", "partnership programme", "id:membership-MDA-DCBI-2014", "2014"),
             ("id:MDA", "partnership programme", "id:membership-MDA-PfP-1994", "1994"),
