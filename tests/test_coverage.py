@@ -26,6 +26,7 @@ NOT_FACTUAL = {
     "Momzikoff Dans ce contexte, la Russie doit": "figure credit glued to an analytic sentence",
     "Mais les compromis russes sont parfois": "analysis: Russian compromises breed tensions",
     "La Russie doit aussi tenir compte des intérêts": "analysis: transition to the arms-sales example",
+    "European Security Institutions Since 1989, New": "note 2's reference, continued (the bibliography has it)",
 }
 
 
@@ -36,7 +37,7 @@ def test_every_factual_sentence_is_quoted(knowledge, article_text):
     stale = sorted(p for p in NOT_FACTUAL if not any(s.startswith(p) for s in uncovered))
     assert unexplained == [], "sentences no passage quotes: quote them or explain them in NOT_FACTUAL"
     assert stale == [], "these sentences are now quoted: remove them from NOT_FACTUAL"
-    assert len(coverage.sentences) > 90
+    assert len(coverage.sentences) > 85  # 88 since an author's initials no longer end a sentence
 
 
 #: Ratchets: lower them when quotes get shorter, never raise them to let a long quote in.

@@ -93,7 +93,7 @@ Q_UKR_CONSTITUTION = "accélérer ce processus, qu’elle a inscrit début 2019 
 Q_SINCE_UKRAINIAN_CONFLICT = "Depuis le début du conflit ukrainien en 2014"
 Q_F10_TITLE = "Dépenses militaires des membres de l’OTSC en 2018"
 Q_RUS_RELIES = "s’appuyant en priorité sur le Kazakhstan, le Bélarus et l’Arménie"
-Q_OUTPOSTS = "Avant-postes stratégiques en direction de l’Europe occidentale, de l’Asie et du Caucase, ces trois Etats"
+Q_OUTPOSTS = "Avant-postes stratégiques"
 Q_FORCE_GROUPINGS = (
     "systèmes de défense antiaérienne unifiés et aux groupements de forces intégrés dans trois ensembles"
 )
@@ -118,7 +118,7 @@ Q_YEREVAN_MINSK = (
     "retrait de Khatchaturov, embourbé dans une affaire judiciaire, a provoqué des tensions "
     "entre Erevan et Minsk qui se sont disputé le poste"
 )
-Q_CUT_OFF = "l’a en revanche vraisemblablement définitivement coupé de l’Ukraine, de la Géorgie et de la Moldavie"
+Q_CUT_OFF = "vraisemblablement définitivement coupé de l’Ukraine, de la Géorgie et de la Moldavie"
 Q_P3_FRENCH_GERMAN_RETICENCE = (
     "les réticences allemandes et françaises restent très fortes– Paris défend depuis l’été 2019 une"
 )
@@ -772,7 +772,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "pss:about",
                 NORMAL,
                 "4",
-                LOC_P4_PARA2 + " (se poursuit page 5)",
+                "Page 4, « La place de l’OTSC dans l’espace postsoviétique », 2e paragraphe (se poursuit page 5)",
                 Q_OUTPOSTS,
             ),
             ("id:statement-armenian-pm-arms-sales", "pss:speaker", NORMAL, "9", LOC_P9_PARA1, Q_ARMS_SALES),
@@ -1336,12 +1336,12 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
         ("page", "passages", "passagesWithoutFacts", "facts"),
         [
             ("1", "14", "3", "30"),
-            ("2", "25", "2", "37"),
+            ("2", "27", "2", "37"),
             ("3", "70", "1", "78"),
             ("4", "18", "0", "22"),
             ("5", "16", "2", "18"),
             ("6", "1", "0", "1"),
-            ("7", "16", "0", "22"),
+            ("7", "15", "0", "22"),
             ("8", "1", "0", "1"),
             ("9", "8", "1", "11"),
         ],
@@ -2397,7 +2397,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             (
                 "id:passage-p9-csto-charter",
                 LOC_P9_CONCLUSION,
-                "la charte de l’organisation interdit à ses membres de rejoindre d’autres alliances militaires",
+                "interdit à ses membres de rejoindre d’autres alliances militaires",
                 "id:instrument-csto-charter",
             ),
             ("id:passage-p9-russia-cut-off", LOC_P9_CONCLUSION, Q_CUT_OFF, "id:position-RUS-cut-off-ukr-geo-mda"),
@@ -2413,7 +2413,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             (
                 "id:passage-p9-note-12",
                 "Page 9, note 12",
-                "Voir http://www.armenews.com/spip.php?page=article&id_article=19661",
+                "http://www.armenews.com/spip.php?page=article&id_article=19661",
                 "",
             ),
         ],
