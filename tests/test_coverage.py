@@ -13,6 +13,7 @@ from tests.conftest import article_path
 #: Opening words of each unquoted sentence -> why it carries no fact to record.
 NOT_FACTUAL = {
     "Alliances et coopérations sécuritaires au sein": "title, byline and the introduction's thesis",
+    "Les quinze Etats dont il est question ont un": "background pss:PostSovietState states (quote cap)",
     "Mais ils se caractérisent par une très forte": "analysis: heterogeneity and divergent interests",
     "L’effondrement de l’URSS leur a ouvert la": "analysis: what the USSR's collapse made possible",
     "Quant à la Russie, la montée en puissance de": "analysis: Russia's strategy facing new competitors",

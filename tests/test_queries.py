@@ -173,6 +173,8 @@ def _note_baltic_disagreement(state: str) -> str:
     )
 
 
+Q_TJK_KGZ_MODEST = "Le Tadjikistan et le Kirghizstan occupent une place plus modeste"
+AUTHOR = "id:person-momzikoff"
 FULL = "pss:FullMember"
 NORMAL = "pss:NormalRank"
 Q_ARMENIA_SQUEEZED = (
@@ -354,6 +356,33 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 Q_NATO_2004,
                 _note_baltic_disagreement("Latvia"),
             ),
+        ],
+    ),
+    # What the author concludes about the CSTO (page 4: « largement dominée par la Russie », « Aux yeux de
+    # Moscou, elle est destinée à faire contrepoids à l’OTAN »; page 5: Tajikistan's and Kyrgyzstan's modest place).
+    "assessments-about": (
+        ("assessment", "subject", "predicate", "object", "qualifier", "quote", "author"),
+        [
+            (
+                "id:assessment-csto-counterweight-to-nato",
+                "id:CSTO",
+                "pss:CounterweightTo",
+                "id:NATO",
+                "",
+                "faire contrepoids à l’OTAN",
+                AUTHOR,
+            ),
+            (
+                "id:assessment-csto-dominated-by-russia",
+                "id:CSTO",
+                "pss:DominatedBy",
+                "id:RUS",
+                "",
+                "dominée par la Russie",
+                AUTHOR,
+            ),
+            ("id:assessment-tjk-kgz-modest-place", "id:KGZ", "pss:Modest", "id:CSTO", "", Q_TJK_KGZ_MODEST, AUTHOR),
+            ("id:assessment-tjk-kgz-modest-place", "id:TJK", "pss:Modest", "id:CSTO", "", Q_TJK_KGZ_MODEST, AUTHOR),
         ],
     ),
     "disagreements": (
@@ -1335,15 +1364,15 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
     "facts-per-page": (
         ("page", "passages", "passagesWithoutFacts", "facts"),
         [
-            ("1", "14", "3", "30"),
+            ("1", "13", "2", "30"),
             ("2", "27", "2", "37"),
             ("3", "70", "1", "78"),
-            ("4", "18", "0", "22"),
+            ("4", "20", "2", "22"),
             ("5", "16", "2", "18"),
             ("6", "1", "0", "1"),
             ("7", "15", "0", "22"),
             ("8", "1", "0", "1"),
-            ("9", "8", "1", "11"),
+            ("9", "9", "2", "11"),
         ],
     ),
     # Seeking rapprochement: Azerbaijan with the West since 1991, Georgia, Moldova and Ukraine with NATO. (Russia's
@@ -2400,6 +2429,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
                 "interdit à ses membres de rejoindre d’autres alliances militaires",
                 "id:instrument-csto-charter",
             ),
+            ("id:passage-p9-nato-politically-weakened", LOC_P9_CONCLUSION, "politiquement fragilisée", ""),
             ("id:passage-p9-russia-cut-off", LOC_P9_CONCLUSION, Q_CUT_OFF, "id:position-RUS-cut-off-ukr-geo-mda"),
             (
                 "id:passage-p9-russia-keeps-dialogue",
@@ -2428,6 +2458,41 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
                 "Figure 11, titre et sources",
                 ("Research Institute (SIPRI), 2019. Les données pour le Kirghizstan sont manquantes"),
                 "id:momzikoff-figure-11",
+            ),
+        ],
+    ),
+    # What the author concludes about NATO: the CSTO its counterweight in Moscow's eyes, « aujourd’hui
+    # politiquement fragilisée » (page 9), and Moscow « pour le moment parvenu à limiter » its enlargement (page 3).
+    (
+        "assessments-about",
+        {"actor": "id:NATO"},
+        [
+            (
+                "id:assessment-csto-counterweight-to-nato",
+                "id:CSTO",
+                "pss:CounterweightTo",
+                "id:NATO",
+                "",
+                "faire contrepoids à l’OTAN",
+                AUTHOR,
+            ),
+            (
+                "id:assessment-nato-politically-weakened",
+                "id:NATO",
+                "pss:PoliticallyWeakened",
+                "",
+                "",
+                "politiquement fragilisée",
+                AUTHOR,
+            ),
+            (
+                "id:assessment-russia-limits-nato-enlargement",
+                "id:RUS",
+                "pss:Limits",
+                "id:NATO",
+                "pss:ForTheTimeBeing",
+                Q_FORCE_AND_FROZEN,
+                AUTHOR,
             ),
         ],
     ),

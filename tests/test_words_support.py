@@ -144,3 +144,22 @@ def test_every_claim_with_a_reading_has_a_quote(asserted: Graph) -> None:
         if not any(asserted.objects(p, PSS.quote) for p in asserted.objects(claim, PROV.wasDerivedFrom))
     )
     assert bare == []
+
+
+def test_the_check_fails_when_an_assessment_loses_its_words(asserted: Graph) -> None:
+    """« dominée » out of the quote of the CSTO dominated by Russia: the assessment is unsupported."""
+    broken = Graph()
+    broken += asserted
+    passage = ID["passage-p4-csto-dominated-by-russia"]
+    broken.set((passage, PSS.quote, Literal("par la Russie", lang="fr")))
+    found = {(_local(u.claim), _local(u.value)) for u in unsupported_readings(broken)}
+    assert found == {("assessment-csto-dominated-by-russia", "DominatedBy")}
+
+
+def test_assessments_are_attributed_and_never_facts(asserted: Graph) -> None:
+    """Every assessment is the author's, and nothing is both an assessment and a fact."""
+    assessments = set(asserted.subjects(RDF.type, PSS.Assessment))
+    assert len(assessments) >= 10
+    for assessment in assessments:
+        assert (assessment, PROV.wasAttributedTo, ID["person-momzikoff"]) in asserted
+        assert (assessment, RDF.type, PSS.Fact) not in asserted
