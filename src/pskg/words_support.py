@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV
 
-from pskg.coverage import _SENTENCE_END, normalise
+from pskg.coverage import normalise, sentence_coverage
 from pskg.namespaces import PSS
 
 #: The properties whose values must be supported by the words of the claim's quotes.
@@ -86,7 +86,7 @@ def unsupported_readings(graph: Graph) -> list[Unsupported]:
 
 def sentences(article: str) -> list[str]:
     """The article's sentences, split as the coverage measure splits them."""
-    return _SENTENCE_END.split(normalise(article))
+    return list(sentence_coverage(article, Graph()).sentences)
 
 
 def uncarried_hedges(article: str, graph: Graph, hedges: Iterable[URIRef]) -> list[UncarriedHedge]:
