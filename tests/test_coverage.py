@@ -41,7 +41,8 @@ def test_every_factual_sentence_is_quoted(knowledge, article_text):
     assert len(coverage.sentences) > 85  # 88 since an author's initials no longer end a sentence
 
 
-#: Ratchets: lower them when quotes get shorter, never raise them to let a long quote in.
+#: Ratchets: lower them when quotes get shorter, never raise them to let a long quote in. The quotes stand at
+#: 49.97 % (issue 21): a new quote must be paid for by a shorter one elsewhere.
 MAXIMUM_QUOTED_SHARE = 0.50
 MAXIMUM_WHOLE_LINES = 20
 
