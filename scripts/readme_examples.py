@@ -20,12 +20,14 @@ from rdflib import URIRef
 
 from pskg.atomic import write_text_atomically
 from pskg.cli import main as pskg
+from pskg.engines.reference.engine import load_knowledge_graph
 from pskg.queries.catalogue import saved_queries
 from pskg.sources.namespaces import ID, short
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- examples:start -->", "<!-- examples:end -->"
 CATALOGUE_START, CATALOGUE_END = "<!-- catalogue:start -->", "<!-- catalogue:end -->"
+COUNTS_START, COUNTS_END = "<!-- counts:start -->", "<!-- counts:end -->"
 
 #: (title, arguments, lines of output shown — None for all)
 EXAMPLES: list[tuple[str, list[str], int | None]] = [
@@ -80,6 +82,81 @@ def catalogue_block() -> str:
     return "\n".join(rows) + "\n"
 
 
+_COUNTS_QUERY = """
+PREFIX pss: <https://w3id.org/postsoviet-security/ontology#>
+SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a pss:%s . %s }
+"""
+_LABELS_QUERY = """
+PREFIX pss: <https://w3id.org/postsoviet-security/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?x ?label WHERE { ?x a pss:%s ; rdfs:label ?label . FILTER (LANG(?label) = "en") %s }
+ORDER BY STR(?label)
+"""
+
+
+def counts_block() -> str:
+    """The README's "What is in the graph" table, its numbers and lists counted in the graph itself."""
+    graph = load_knowledge_graph().union()
+
+    def count(cls: str, where: str = "") -> int:
+        return int(next(iter(graph.query(_COUNTS_QUERY % (cls, where)))).n)
+
+    def labels(cls: str, where: str = "") -> list[str]:
+        return [str(row.label) for row in graph.query(_LABELS_QUERY % (cls, where))]
+
+    table_cell = "FILTER EXISTS { ?x <http://www.w3.org/ns/prov#wasDerivedFrom>/pss:tableRow ?row }"
+    undated = "FILTER NOT EXISTS { ?x pss:startYear ?year }"
+    no_unit = "FILTER NOT EXISTS { ?x a pss:OrganisationalUnit }"
+    memberships, from_table = count("Membership"), count("Membership", table_cell)
+    states, post_soviet = count("State"), count("PostSovietState")
+    others = labels("State", "FILTER NOT EXISTS { ?x a pss:PostSovietState }")
+    organisations = labels("Organisation", no_unit)
+    units = labels("OrganisationalUnit")
+    conflicts = labels("Conflict")
+    disagreements = labels("Disagreement")
+    assessments = labels("Assessment")
+    applications = labels("MembershipApplication")
+    with_stance = count("Position", "FILTER EXISTS { ?x pss:stance ?stance }")
+    hedged = count("Position", "FILTER EXISTS { ?x pss:qualifier ?qualifier }")
+    rows = [
+        "| | |",
+        "|---|---|",
+        f"| membership periods | {memberships}: the {from_table} of Tableau 2 (every cell assigned to its column, "
+        f"with its raw text) and {memberships - from_table} that only the text states "
+        f"({count('Membership', undated)} without a year, which the article does not give) |",
+        f"| states | {states}: the {post_soviet} post-Soviet states and the {states - post_soviet} others the facts "
+        f"name ({', '.join(others)}) |",
+        f"| organisations | {len(organisations)}: {', '.join(organisations)}; and {len(units)} of their bodies "
+        f"({', '.join(units)}) |",
+        f"| military expenditure | the {count('MilitaryExpenditure')} values of Figure 10 (2018, **millions** of USD "
+        "— the caption's « milliards » is an error) |",
+        f"| other facts | the {count('NonMembership')} states that refused the 1992 treaty; {len(applications)} "
+        f"applications to NATO ({'; '.join(applications)}) |",
+        f"| conflicts | {len(conflicts)}: {', '.join(conflicts)} — parties, territory, status, start year where the "
+        "article gives one |",
+        f"| instruments and events | {count('Instrument')} instruments and {count('Event')} events (summits, "
+        "statements, exercises, appointments …) |",
+        f"| military cooperation | {count('MilitaryCooperation')} items (force groupings, unified air defence, arms "
+        f"supplies, assistance, projects) and {count('MilitaryFacility')} Russian facilities abroad |",
+        f"| positions and threats | {count('Position')} positions ({with_stance} "
+        f"with a stance from a vocabulary of {count('Stance')} whose supporting words their quote must hold), "
+        "with the article's hedge where it has one "
+        f"({hedged} do); {count('Threat')} threats |",
+        f"| the author's assessments | {len(assessments)}, attributed to her and never counted as facts: "
+        f"{'; '.join(assessments)} |",
+        f"| figures | {count('DocumentPart')} parts of the article (Tableau 2, figures 10 to 12) with titles, sources "
+        "and missing states; figures 11 and 12 have no values in the text, so none are invented |",
+        f"| sources | the article and the {count('SourceDocument') - 1} works its footnotes and figures cite, as "
+        "bibliographic records linked to the passages they support |",
+        f"| source passages | {count('SourcePassage')} verbatim quotes with page and locator, each the clause that "
+        "states its fact (together at most half of the article's characters); the sentences of the article no "
+        "passage quotes are listed in the tests with why |",
+        f"| disagreements | {len(disagreements)} inside the article, each claim kept with its rank: "
+        f"{'; '.join(disagreements)} |",
+    ]
+    return "\n".join(rows) + "\n"
+
+
 def _shown(default: str) -> str:
     """A default as a reader would type it: ``CSTO``, ``pss:Opposes``, ``2019``."""
     if default.startswith(str(ID)):
@@ -97,6 +174,7 @@ def replace_block(text: str, start: str, end: str, content: str) -> str:
 def updated_readme(text: str) -> str:
     """README text with its example and catalogue blocks regenerated."""
     text = replace_block(text, START, END, examples_block())
+    text = replace_block(text, COUNTS_START, COUNTS_END, counts_block())
     return replace_block(text, CATALOGUE_START, CATALOGUE_END, catalogue_block())
 
 

@@ -45,6 +45,11 @@ NOTE_ESTONIA_DASH = (
     "A lone dash between Estonia's OTAN cell (1999) and its CSCE/OSCE cell (1991). Latvia's and Lithuania's rows "
     "have no such cell, so its column cannot be told; it states no membership and none is derived from it."
 )
+NOTE_GEORGIA_NO_PFP = (
+    "Georgia's row of Tableau 2 has four cells (TSC/OTSC, GUAM, CEI, CSCE/OSCE) and none under OTAN/PPP. The text "
+    "says all CIS members joined the Partnership for Peace, and page 7 puts Georgia in a PfP exercise: the table's "
+    "silence is judged an omission and kept, deprecated."
+)
 LOCATOR_ESTONIA_DASH = (
     "Tableau 2, Estonie, cellule 2 (« - », entre les colonnes OTAN et CSCE/OSCE ; colonne indéterminable)"
 )
@@ -66,5 +71,7 @@ def provenance_rows() -> list[tuple[str, str, str, str, str]]:
                 continue
             key = COLUMN_KEYS[COLUMNS_FR.index(column)]
             note = NOTE_BALTIC_1999 if (state, key) in DEPRECATED_CELLS else ""
+            if state == "Géorgie":  # the omission of its OTAN/PPP cell is derived from the cells it has
+                note = NOTE_GEORGIA_NO_PFP
             rows.append((state, str(index), "3", f"Tableau 2, {state} × {column}", note))
     return rows

@@ -170,7 +170,7 @@ def test_missing_query_file(capsys):
 def test_info_counts(capsys):
     status, out, _ = run(capsys, "info")
     assert status == 0
-    assert "72  pss:Membership" in out and "15  pss:PostSovietState" in out and "years covered: 1975–2019" in out
+    assert "73  pss:Membership" in out and "15  pss:PostSovietState" in out and "years covered: 1975–2019" in out
 
 
 def test_fmt_check_passes_on_the_repository(capsys):

@@ -56,7 +56,7 @@ LOC_P2_PARA1 = "Page 2, 1er paragraphe"
 LOC_P2_PARA2 = "Page 2, 2e paragraphe"
 LOC_P3_PARA1 = "Page 3, 1er paragraphe"
 LOC_P3_PARA2 = "Page 3, 2e paragraphe"
-LOC_P4_PARA2 = "Page 4, 2e paragraphe"
+LOC_P4_PARA2 = "Page 4, « La place de l’OTSC dans l’espace postsoviétique », 2e paragraphe"
 LOC_P5_PARA1 = "Page 5, 1er paragraphe"
 LOC_P5_PARA3 = "Page 5, 3e paragraphe"
 LOC_P7_PARA1 = "Page 7, 1er paragraphe"
@@ -119,7 +119,7 @@ Q_YEREVAN_MINSK = (
     "retrait de Khatchaturov, embourbé dans une affaire judiciaire, a provoqué des tensions "
     "entre Erevan et Minsk qui se sont disputé le poste"
 )
-Q_CUT_OFF = "coupé de l’Ukraine, de la Géorgie et de la Moldavie"
+Q_CUT_OFF = "vraisemblablement définitivement coupé de l’Ukraine, de la Géorgie et de la Moldavie"
 Q_P3_FRENCH_GERMAN_RETICENCE = (
     "les réticences allemandes et françaises restent très fortes– Paris défend depuis l’été 2019 une"
 )
@@ -144,8 +144,52 @@ Q_P7_NON_RECOGNITION_CRIMEA = "le refus de certains de reconnaître l’annexion
 Q_P7_NON_RECOGNITION_DONETSK_LUHANSK = "la légitimité des « Républiques populaires » de Donetsk et de Lougansk"
 Q_P7_NOTE_10 = "n’ont pas reconnu l’appartenance de la Crimée à la Fédération de Russie"
 
+Q_BASES_REFUSED = "du Bélarus ni du Kazakhstan qui refusent pour le moment d’accueillir des bases de ce type"
+NOTE_GEO_PFP = (
+    "The text (page 1) says all CIS members joined NATO's Partnership for Peace, and Georgia was one (1993-2009 in "
+    "Tableau 2); Tableau 2 gives Georgia no OTAN/PPP date. The text's claim, which page 7 supports (« l’Arménie a "
+    "participé en 2018 à des exercices communs avec la Géorgie dans le cadre du Partenariat pour la paix »), is "
+    "preferred, without a year since the article gives none; the table's silence is deprecated."
+)
+NOTE_BLR_BASES = (
+    "The text (page 5) says Belarus refuses « pour le moment » to host bases « de ce type », which reads as the "
+    "« bases militaires sous juridiction russe » of the sentence before; note 9, headed « Bases sous juridiction "
+    "russe », lists the Vileyka communication centres and the Hantsavichy radar station in Belarus. The article "
+    "does not say how the two agree (new bases only? a different kind of base?), so no reading is chosen: all "
+    "three claims keep the normal rank."
+)
+NOTE_KAZ_BASES = (
+    "The text (page 5) says Kazakhstan refuses « pour le moment » to host bases « de ce type », which reads as the "
+    "« bases militaires sous juridiction russe » of the sentence before; note 9, headed « Bases sous juridiction "
+    "russe », lists the Baikonur base in Kazakhstan. The article does not say how the two agree, so no reading is "
+    "chosen: both claims keep the normal rank."
+)
+
+
+def _note_baltic_disagreement(state: str) -> str:
+    return (
+        f"Tableau 2 gives 1999 for {state}'s accession to NATO; the text (page 2) says NATO enlarged in 1999 to "
+        "Poland, Hungary and the Czech Republic and in 2004 to the three Baltic states. The text's year is "
+        "preferred; the table's is deprecated."
+    )
+
+
+Q_TJK_KGZ_MODEST = "Le Tadjikistan et le Kirghizstan occupent une place plus modeste"
+AUTHOR = "id:person-momzikoff"
 FULL = "pss:FullMember"
 NORMAL = "pss:NormalRank"
+Q_ARMENIA_SQUEEZED = (
+    "Pour l’Arménie, prise en étau entre la Turquie et l’Azerbaïdjan, la protection russe est essentielle"
+)
+Q_ARMS_TO_ALLIES = (
+    "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix défiant toute "
+    "concurrence"
+)
+Q_CSTO_ADVANTAGES = "Pour les Etats de l’OTSC, l’alliance avec la Russie présente des avantages"
+Q_THREATS = (
+    "fondamentalisme islamique, principalement en Afghanistan, la crainte en Asie centrale et au Bélarus d’une "
+    "progression des « révolutions de couleur »"
+)
 PREFERRED = "pss:PreferredRank"
 DEPRECATED = "pss:DeprecatedRank"
 
@@ -233,6 +277,115 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
         ],
     ),
     # Tableau 2 gives 1999 for the Baltic states in the OTAN column, the text 2004.
+    # Every disagreement inside the article, one row per claim and passage: Belarus's and Kazakhstan's refusal of
+    # bases « de ce type » against note 9 (no reading chosen), the Baltic states' NATO year (table deprecated),
+    # Georgia and the PfP (the text preferred, without a year; Tableau 2's silence, derived from the four cells
+    # Georgia's row has, deprecated).
+    "in-article-disagreements": (
+        ("disagreement", "claim", "rank", "page", "quote", "note"),
+        [
+            ("id:disagreement-BLR-russian-bases", "id:facility-hantsavichy", NORMAL, "5", Q_P5_NOTE_9, NOTE_BLR_BASES),
+            ("id:disagreement-BLR-russian-bases", "id:facility-vileyka", NORMAL, "5", Q_P5_NOTE_9, NOTE_BLR_BASES),
+            (
+                "id:disagreement-BLR-russian-bases",
+                "id:position-BLR-refuses-russian-bases",
+                NORMAL,
+                "5",
+                Q_BASES_REFUSED,
+                NOTE_BLR_BASES,
+            ),
+            (
+                "id:disagreement-EST-NATO",
+                "id:membership-EST-NATO-1999",
+                DEPRECATED,
+                "3",
+                "1999",
+                _note_baltic_disagreement("Estonia"),
+            ),
+            (
+                "id:disagreement-EST-NATO",
+                "id:membership-EST-NATO-2004",
+                PREFERRED,
+                "2",
+                Q_NATO_2004,
+                _note_baltic_disagreement("Estonia"),
+            ),
+            ("id:disagreement-GEO-PfP", "id:membership-GEO-PfP", PREFERRED, "1", Q_PFP, NOTE_GEO_PFP),
+            ("id:disagreement-GEO-PfP", "id:membership-GEO-PfP", PREFERRED, "7", Q_NOBLE_PARTNER, NOTE_GEO_PFP),
+            ("id:disagreement-GEO-PfP", "id:omission-t2-GEO-PfP", DEPRECATED, "3", "1992", NOTE_GEO_PFP),
+            ("id:disagreement-GEO-PfP", "id:omission-t2-GEO-PfP", DEPRECATED, "3", "1993-1999", NOTE_GEO_PFP),
+            ("id:disagreement-GEO-PfP", "id:omission-t2-GEO-PfP", DEPRECATED, "3", "1993-2009", NOTE_GEO_PFP),
+            ("id:disagreement-GEO-PfP", "id:omission-t2-GEO-PfP", DEPRECATED, "3", "1997", NOTE_GEO_PFP),
+            ("id:disagreement-KAZ-russian-bases", "id:facility-baikonur", NORMAL, "5", Q_P5_NOTE_9, NOTE_KAZ_BASES),
+            (
+                "id:disagreement-KAZ-russian-bases",
+                "id:position-KAZ-refuses-russian-bases",
+                NORMAL,
+                "5",
+                Q_BASES_REFUSED,
+                NOTE_KAZ_BASES,
+            ),
+            (
+                "id:disagreement-LTU-NATO",
+                "id:membership-LTU-NATO-1999",
+                DEPRECATED,
+                "3",
+                "1999",
+                _note_baltic_disagreement("Lithuania"),
+            ),
+            (
+                "id:disagreement-LTU-NATO",
+                "id:membership-LTU-NATO-2004",
+                PREFERRED,
+                "2",
+                Q_NATO_2004,
+                _note_baltic_disagreement("Lithuania"),
+            ),
+            (
+                "id:disagreement-LVA-NATO",
+                "id:membership-LVA-NATO-1999",
+                DEPRECATED,
+                "3",
+                "1999",
+                _note_baltic_disagreement("Latvia"),
+            ),
+            (
+                "id:disagreement-LVA-NATO",
+                "id:membership-LVA-NATO-2004",
+                PREFERRED,
+                "2",
+                Q_NATO_2004,
+                _note_baltic_disagreement("Latvia"),
+            ),
+        ],
+    ),
+    # What the author concludes about the CSTO (page 4: « largement dominée par la Russie », « Aux yeux de
+    # Moscou, elle est destinée à faire contrepoids à l’OTAN »; page 5: Tajikistan's and Kyrgyzstan's modest place).
+    "assessments-about": (
+        ("assessment", "subject", "predicate", "object", "qualifier", "quote", "author"),
+        [
+            (
+                "id:assessment-csto-counterweight-to-nato",
+                "id:CSTO",
+                "pss:CounterweightTo",
+                "id:NATO",
+                "",
+                "faire contrepoids à l’OTAN",
+                AUTHOR,
+            ),
+            (
+                "id:assessment-csto-dominated-by-russia",
+                "id:CSTO",
+                "pss:DominatedBy",
+                "id:RUS",
+                "",
+                "dominée par la Russie",
+                AUTHOR,
+            ),
+            ("id:assessment-tjk-kgz-modest-place", "id:KGZ", "pss:Modest", "id:CSTO", "", Q_TJK_KGZ_MODEST, AUTHOR),
+            ("id:assessment-tjk-kgz-modest-place", "id:TJK", "pss:Modest", "id:CSTO", "", Q_TJK_KGZ_MODEST, AUTHOR),
+        ],
+    ),
     "disagreements": (
         (
             "state",
@@ -471,7 +624,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ),
             (
                 "id:HCNM",
-                "Haut-commissariat aux minorités nationales",
+                "Haut Commissaire pour les minorités nationales",
                 "High Commissioner on National Minorities",
                 "",
                 "",
@@ -511,7 +664,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "",
                 "15",
             ),
-            ("id:PfP", "Partenariat pour la paix", "Partnership for Peace", "PfP", "PPP", "1994", "", "11"),
+            ("id:PfP", "Partenariat pour la paix", "Partnership for Peace", "PfP", "PPP", "1994", "", "12"),
             (
                 "id:SCO",
                 "Organisation de coopération de Shanghai",
@@ -528,7 +681,10 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
     # « L'Ukraine a déposé dès 2008 une demande d'adhésion. » (page 2).
     "membership-applications": (
         ("year", "state", "organisation", "page", "quote"),
-        [("2008", "id:UKR", "id:NATO", "2", Q_UKR_APPLICATION)],
+        [
+            ("2008", "id:UKR", "id:NATO", "2", Q_UKR_APPLICATION),
+            ("", "id:GEO", "id:NATO", "2", Q_BUCHAREST),
+        ],
     ),
     "observers-and-partners": (
         ("organisation", "role", "state", "startYear", "endYear"),
@@ -558,6 +714,22 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
         ("fact", "link", "rank", "page", "locator", "quote"),
         [
             ("id:conflict-nagorno-karabakh", "pss:party", NORMAL, "9", LOC_P9_PARA1, Q_ARMS_SALES),
+            (
+                "id:cooperation-russian-arms-to-allies",
+                "pss:beneficiary",
+                NORMAL,
+                "4",
+                LOC_P4_PARA1,
+                "six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)",
+            ),
+            (
+                "id:cooperation-russian-arms-to-allies",
+                "pss:beneficiary",
+                NORMAL,
+                "5",
+                "Page 5, 1er paragraphe",
+                Q_ARMS_TO_ALLIES,
+            ),
             ("id:event-yerevan-minsk-dispute", "pss:participant", NORMAL, "9", LOC_P9_PARA1, Q_YEREVAN_MINSK),
             ("id:exercise-noble-partner-2018", "pss:participant", NORMAL, "7", LOC_P7_PARA1, Q_NOBLE_PARTNER),
             ("id:expenditure-ARM-2018", "pss:state", NORMAL, "4", "Figure 10, Arménie", "Arménie 506"),
@@ -598,6 +770,31 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("id:membership-ARM-PfP-1994", "org:member", NORMAL, "3", "Tableau 2, Arménie × OTAN/PPP", "1994"),
             ("id:person-khachaturov", "pss:nationality", NORMAL, "9", LOC_P9_PARA1, Q_KHACHATUROV_2017),
             ("id:position-ARM-relies-on-russia", "pss:holder", NORMAL, "5", LOC_P5_PARA3, Q_GYUMRI),
+            ("id:position-ARM-relies-on-russia", "pss:holder", NORMAL, "5", LOC_P5_PARA3, Q_ARMENIA_SQUEEZED),
+            (
+                "id:position-CSTO-threat-fundamentalism",
+                "pss:holder",
+                NORMAL,
+                "4",
+                LOC_P4_PARA1,
+                "six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)",
+            ),
+            (
+                "id:position-CSTO-threat-fundamentalism",
+                "pss:holder",
+                NORMAL,
+                "5",
+                "Page 5, 2e paragraphe",
+                Q_CSTO_ADVANTAGES,
+            ),
+            (
+                "id:position-CSTO-threat-fundamentalism",
+                "pss:holder",
+                NORMAL,
+                "5",
+                "Page 5, 2e paragraphe",
+                Q_THREATS,
+            ),
             ("id:position-RUS-relies-kaz-blr-arm", "pss:about", NORMAL, "4", LOC_P4_PARA2, Q_SINCE_UKRAINIAN_CONFLICT),
             ("id:position-RUS-relies-kaz-blr-arm", "pss:about", NORMAL, "4", LOC_P4_PARA2, Q_RUS_RELIES),
             (
@@ -605,7 +802,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "pss:about",
                 NORMAL,
                 "4",
-                "Page 4, 2e paragraphe (se poursuit page 5)",
+                "Page 4, « La place de l’OTSC dans l’espace postsoviétique », 2e paragraphe (se poursuit page 5)",
                 Q_OUTPOSTS,
             ),
             ("id:statement-armenian-pm-arms-sales", "pss:speaker", NORMAL, "9", LOC_P9_PARA1, Q_ARMS_SALES),
@@ -809,6 +1006,14 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("military facility", "pss:host", "id:facility-gyumri", "Russian military base at Gyumri", "", ""),
             ("force grouping", "pss:participant", "id:force-grouping-caucasus", "Caucasus force grouping", "", ""),
             (
+                "military cooperation",
+                "pss:beneficiary",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "",
+                "",
+            ),
+            (
                 "exercise",
                 "pss:participant",
                 "id:exercise-noble-partner-2018",
@@ -837,6 +1042,14 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "pss:holder",
                 "id:position-ARM-relies-on-russia",
                 "Russian protection essential for Armenia",
+                "",
+                "",
+            ),
+            (
+                "position",
+                "pss:holder",
+                "id:position-CSTO-threat-fundamentalism",
+                "CSTO states facing Islamic fundamentalism",
                 "",
                 "",
             ),
@@ -967,9 +1180,18 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
                 "1993-2009",
                 "id:membership-GEO-CIS-1993",
             ),
+            (
+                "id:passage-t2-GEO-CIS",
+                "Tableau 2, Géorgie × CEI (maintien de la paix, anti-terrorisme)",
+                "1993-2009",
+                "id:omission-t2-GEO-PfP",
+            ),
             ("id:passage-t2-GEO-OSCE", "Tableau 2, Géorgie × CSCE/OSCE", "1992", "id:membership-GEO-OSCE-1992"),
+            ("id:passage-t2-GEO-OSCE", "Tableau 2, Géorgie × CSCE/OSCE", "1992", "id:omission-t2-GEO-PfP"),
             ("id:passage-t2-GEO-GUAM", "Tableau 2, Géorgie × GUAM", "1997", "id:membership-GEO-GUAM-1997"),
+            ("id:passage-t2-GEO-GUAM", "Tableau 2, Géorgie × GUAM", "1997", "id:omission-t2-GEO-PfP"),
             ("id:passage-t2-GEO-CSTO", "Tableau 2, Géorgie × TSC/OTSC", "1993-1999", "id:membership-GEO-CSTO-1993"),
+            ("id:passage-t2-GEO-CSTO", "Tableau 2, Géorgie × TSC/OTSC", "1993-1999", "id:omission-t2-GEO-PfP"),
             (
                 "id:passage-t2-KAZ-CIS",
                 "Tableau 2, Kazakhstan × CEI (maintien de la paix, anti-terrorisme)",
@@ -1143,35 +1365,27 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
     "facts-per-page": (
         ("page", "passages", "passagesWithoutFacts", "facts"),
         [
-            ("1", "14", "2", "29"),
-            ("2", "25", "2", "36"),
-            ("3", "70", "1", "77"),
-            ("4", "18", "0", "20"),
-            ("5", "15", "2", "18"),
+            ("1", "13", "2", "30"),
+            ("2", "27", "2", "37"),
+            ("3", "70", "1", "78"),
+            ("4", "20", "2", "22"),
+            ("5", "16", "2", "18"),
             ("6", "1", "0", "1"),
-            ("7", "15", "0", "21"),
+            ("7", "15", "0", "22"),
             ("8", "1", "0", "1"),
-            ("9", "8", "1", "11"),
+            ("9", "9", "2", "11"),
         ],
     ),
-    # Seeking rapprochement: Azerbaijan with the West since 1991, Georgia, Moldova and Ukraine with NATO, Russia
-    # with the OSCE in the 1990s, the four Central Asian SCO members with the SCO and China.
+    # Seeking rapprochement: Azerbaijan with the West since 1991, Georgia, Moldova and Ukraine with NATO. (Russia's
+    # OSCE of the 1990s is « essentielle », not sought: pss:RegardsAsEssential; the Central Asian states cooperate
+    # with China « sans toutefois tomber dans l’orbite de la Chine »: pss:CooperatesWithinLimits.)
     "positions-by-stance": (
-        ("position", "holder", "about", "year", "startYear"),
+        ("position", "holder", "about", "year", "startYear", "qualifier"),
         [
-            ("id:position-AZE-western-cooperation", "id:AZE", "id:USA", "", "1991"),
-            ("id:position-GEO-seeks-nato", "id:GEO", "id:NATO", "", ""),
-            ("id:position-MDA-cooperates-with-nato", "id:MDA", "id:NATO", "", ""),
-            ("id:position-RUS-osce-1990s", "id:RUS", "id:OSCE", "", ""),
-            ("id:position-UKR-seeks-nato", "id:UKR", "id:NATO", "", ""),
-            ("id:position-central-asia-sco", "id:KAZ", "id:CHN", "", ""),
-            ("id:position-central-asia-sco", "id:KAZ", "id:SCO", "", ""),
-            ("id:position-central-asia-sco", "id:KGZ", "id:CHN", "", ""),
-            ("id:position-central-asia-sco", "id:KGZ", "id:SCO", "", ""),
-            ("id:position-central-asia-sco", "id:TJK", "id:CHN", "", ""),
-            ("id:position-central-asia-sco", "id:TJK", "id:SCO", "", ""),
-            ("id:position-central-asia-sco", "id:UZB", "id:CHN", "", ""),
-            ("id:position-central-asia-sco", "id:UZB", "id:SCO", "", ""),
+            ("id:position-AZE-western-cooperation", "id:AZE", "id:USA", "", "1991", ""),
+            ("id:position-GEO-seeks-nato", "id:GEO", "id:NATO", "", "", ""),
+            ("id:position-MDA-cooperates-with-nato", "id:MDA", "id:NATO", "", "", ""),
+            ("id:position-UKR-seeks-nato", "id:UKR", "id:NATO", "", "", ""),
         ],
     ),
     # From December 1991 to 3 December 2019; the undated ones last.
@@ -1368,7 +1582,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ("id:instrument-collective-security-treaty", "1992", "pss:signatory", "id:RUS"),
             ("id:instrument-collective-security-treaty", "1992", "pss:signatory", "id:TJK"),
             ("id:instrument-collective-security-treaty", "1992", "pss:signatory", "id:UZB"),
-            ("id:instrument-csto-charter", "", "pss:establishes", "id:CSTO"),
+            ("id:instrument-csto-charter", "", "pss:governs", "id:CSTO"),
             ("id:instrument-csto-collective-defence-strategy-2025", "", "pss:issuer", "id:CSTO"),
         ],
     ),
@@ -1421,7 +1635,11 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
         [
             ("id:NATO", "no", "", "id:RUS", "id:position-RUS-nato-threat"),
             ("id:threat-colour-revolutions", "yes", "", "id:BLR", "id:position-threat-colour-revolutions"),
-            ("id:threat-islamic-fundamentalism", "yes", "id:AFG", "id:CSTO", "id:position-CSTO-threat-fundamentalism"),
+            ("id:threat-islamic-fundamentalism", "yes", "id:AFG", "id:ARM", "id:position-CSTO-threat-fundamentalism"),
+            ("id:threat-islamic-fundamentalism", "yes", "id:AFG", "id:BLR", "id:position-CSTO-threat-fundamentalism"),
+            ("id:threat-islamic-fundamentalism", "yes", "id:AFG", "id:KAZ", "id:position-CSTO-threat-fundamentalism"),
+            ("id:threat-islamic-fundamentalism", "yes", "id:AFG", "id:KGZ", "id:position-CSTO-threat-fundamentalism"),
+            ("id:threat-islamic-fundamentalism", "yes", "id:AFG", "id:TJK", "id:position-CSTO-threat-fundamentalism"),
         ],
     ),
     # Page 9: Russian and Belarusian arms to Azerbaijan; page 2: NATO's assistance to Ukraine; page 5: Russian arms
@@ -1447,6 +1665,22 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ),
             (
                 "id:RUS",
+                "id:ARM",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "4",
+                "six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)",
+            ),
+            (
+                "id:RUS",
+                "id:ARM",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "5",
+                Q_ARMS_TO_ALLIES,
+            ),
+            (
+                "id:RUS",
                 "id:AZE",
                 "id:cooperation-arms-sales-to-azerbaijan",
                 "Russian and Belarusian arms sales to Azerbaijan",
@@ -1455,14 +1689,67 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ),
             (
                 "id:RUS",
-                "id:CSTO",
+                "id:BLR",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "4",
+                "six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)",
+            ),
+            (
+                "id:RUS",
+                "id:BLR",
                 "id:cooperation-russian-arms-to-allies",
                 "Russian arms at low prices for allies",
                 "5",
-                (
-                    "Moscou s’assure de la fidélité de ses alliés en leur fournissant des armements à des prix "
-                    "défiant toute concurrence"
-                ),
+                Q_ARMS_TO_ALLIES,
+            ),
+            (
+                "id:RUS",
+                "id:KAZ",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "4",
+                "six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)",
+            ),
+            (
+                "id:RUS",
+                "id:KAZ",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "5",
+                Q_ARMS_TO_ALLIES,
+            ),
+            (
+                "id:RUS",
+                "id:KGZ",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "4",
+                "six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)",
+            ),
+            (
+                "id:RUS",
+                "id:KGZ",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "5",
+                Q_ARMS_TO_ALLIES,
+            ),
+            (
+                "id:RUS",
+                "id:TJK",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "4",
+                "six membres (la Russie, le Bélarus, l’Arménie, le Kazakhstan, le Kirghizstan et le Tadjikistan)",
+            ),
+            (
+                "id:RUS",
+                "id:TJK",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "5",
+                Q_ARMS_TO_ALLIES,
             ),
         ],
     ),
@@ -1867,14 +2154,17 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         {"state": "KAZ"},
         [],
     ),
-    # GUAM's members, all leaning West: the PfP (Georgia has no OTAN/PPP cell), Moldova's DCBI (2014),
-    # Noble Partner, the positions of page 2, NATO's assistance and Ukraine's application, Belarus's projects.
+    # GUAM’s members, all leaning West: the PfP (Georgia’s from the text, without a year), Moldova’s DCBI (2014),
+    # Noble Partner, the positions of page 2, NATO’s assistance, Ukraine’s and Georgia’s (undated) applications,
+    # Belarus’s projects.
     (
         "multi-vector-states",
         {"org": "GUAM"},
         [
             ("id:AZE", "partnership programme", "id:membership-AZE-PfP-1994", "1994"),
             ("id:GEO", "exercise with NATO", "id:exercise-noble-partner-2018", "2018"),
+            ("id:GEO", "membership application", "id:application-GEO-NATO", ""),
+            ("id:GEO", "partnership programme", "id:membership-GEO-PfP", ""),
             ("id:GEO", "rapprochement position", "id:position-GEO-seeks-nato", ""),
             ("id:MDA", "partnership programme", "id:membership-MDA-DCBI-2014", "2014"),
             ("id:MDA", "partnership programme", "id:membership-MDA-PfP-1994", "1994"),
@@ -2020,6 +2310,14 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
                 "",
             ),
             (
+                "military cooperation",
+                "pss:beneficiary",
+                "id:cooperation-russian-arms-to-allies",
+                "Russian arms at low prices for allies",
+                "",
+                "",
+            ),
+            (
                 "exercise",
                 "pss:participant",
                 "id:exercise-steppe-eagle-2019",
@@ -2041,6 +2339,14 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
                 "id:position-RUS-relies-kaz-blr-arm",
                 "Russia relies first on Kazakhstan, Belarus and Armenia",
                 "2014",
+                "",
+            ),
+            (
+                "position",
+                "pss:holder",
+                "id:position-CSTO-threat-fundamentalism",
+                "CSTO states facing Islamic fundamentalism",
+                "",
                 "",
             ),
             (
@@ -2124,6 +2430,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
                 "interdit à ses membres de rejoindre d’autres alliances militaires",
                 "id:instrument-csto-charter",
             ),
+            ("id:passage-p9-nato-politically-weakened", LOC_P9_CONCLUSION, "politiquement fragilisée", ""),
             ("id:passage-p9-russia-cut-off", LOC_P9_CONCLUSION, Q_CUT_OFF, "id:position-RUS-cut-off-ukr-geo-mda"),
             (
                 "id:passage-p9-russia-keeps-dialogue",
@@ -2137,7 +2444,7 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             (
                 "id:passage-p9-note-12",
                 "Page 9, note 12",
-                "Voir http://www.armenews.com/spip.php?page=article&id_article=19661",
+                "http://www.armenews.com/spip.php?page=article&id_article=19661",
                 "",
             ),
         ],
@@ -2155,38 +2462,132 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
             ),
         ],
     ),
-    # Paris and Berlin at Bucharest (2008) and their reluctance about enlargement (page 3).
+    # What the author concludes about NATO: the CSTO its counterweight in Moscow's eyes, « aujourd’hui
+    # politiquement fragilisée » (page 9), and Moscow « pour le moment parvenu à limiter » its enlargement (page 3).
+    (
+        "assessments-about",
+        {"actor": "id:NATO"},
+        [
+            (
+                "id:assessment-csto-counterweight-to-nato",
+                "id:CSTO",
+                "pss:CounterweightTo",
+                "id:NATO",
+                "",
+                "faire contrepoids à l’OTAN",
+                AUTHOR,
+            ),
+            (
+                "id:assessment-nato-politically-weakened",
+                "id:NATO",
+                "pss:PoliticallyWeakened",
+                "",
+                "",
+                "politiquement fragilisée",
+                AUTHOR,
+            ),
+            (
+                "id:assessment-russia-limits-nato-enlargement",
+                "id:RUS",
+                "pss:Limits",
+                "id:NATO",
+                "pss:ForTheTimeBeing",
+                Q_FORCE_AND_FROZEN,
+                AUTHOR,
+            ),
+        ],
+    ),
+    # Paris and Berlin at Bucharest (2008): the only opposition the article states.
     (
         "positions-by-stance",
         {"stance": "opposes"},
         [
-            ("id:position-DEU-opposes-ukraine-georgia-2008", "id:DEU", "id:GEO", "2008", ""),
-            ("id:position-DEU-opposes-ukraine-georgia-2008", "id:DEU", "id:UKR", "2008", ""),
-            ("id:position-FRA-DEU-reluctant-enlargement", "id:DEU", "id:NATO", "", ""),
-            ("id:position-FRA-DEU-reluctant-enlargement", "id:FRA", "id:NATO", "", ""),
-            ("id:position-FRA-opposes-ukraine-georgia-2008", "id:FRA", "id:GEO", "2008", ""),
-            ("id:position-FRA-opposes-ukraine-georgia-2008", "id:FRA", "id:UKR", "2008", ""),
+            ("id:position-DEU-opposes-ukraine-georgia-2008", "id:DEU", "id:GEO", "2008", "", ""),
+            ("id:position-DEU-opposes-ukraine-georgia-2008", "id:DEU", "id:UKR", "2008", "", ""),
+            ("id:position-FRA-opposes-ukraine-georgia-2008", "id:FRA", "id:GEO", "2008", "", ""),
+            ("id:position-FRA-opposes-ukraine-georgia-2008", "id:FRA", "id:UKR", "2008", "", ""),
+        ],
+    ),
+    # « l’a en revanche vraisemblablement définitivement coupé » (page 9): the hedge is kept.
+    (
+        "positions-by-stance",
+        {"stance": "pss:CutOffFrom"},
+        [
+            ("id:position-RUS-cut-off-ukr-geo-mda", "id:RUS", "id:GEO", "", "", "pss:Probably"),
+            ("id:position-RUS-cut-off-ukr-geo-mda", "id:RUS", "id:MDA", "", "", "pss:Probably"),
+            ("id:position-RUS-cut-off-ukr-geo-mda", "id:RUS", "id:UKR", "", "", "pss:Probably"),
+        ],
+    ),
+    # « les réticences allemandes et françaises restent très fortes » (page 3): reluctance, not opposition.
+    (
+        "positions-by-stance",
+        {"stance": "reluctant about"},
+        [
+            ("id:position-FRA-DEU-reluctant-enlargement", "id:DEU", "id:NATO", "", "", ""),
+            ("id:position-FRA-DEU-reluctant-enlargement", "id:FRA", "id:NATO", "", "", ""),
+        ],
+    ),
+    # « … grâce à la coopération avec Pékin, sans toutefois tomber dans l’orbite de la Chine » (page 7).
+    (
+        "positions-by-stance",
+        {"stance": "cooperates within limits with"},
+        [
+            ("id:position-central-asia-sco", "id:KAZ", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:KAZ", "id:SCO", "", "", ""),
+            ("id:position-central-asia-sco", "id:KGZ", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:KGZ", "id:SCO", "", "", ""),
+            ("id:position-central-asia-sco", "id:TJK", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:TJK", "id:SCO", "", "", ""),
+            ("id:position-central-asia-sco", "id:UZB", "id:CHN", "", "", ""),
+            ("id:position-central-asia-sco", "id:UZB", "id:SCO", "", "", ""),
+        ],
+    ),
+    # « elle était en revanche essentielle pour le Kremlin » (page 1).
+    (
+        "positions-by-stance",
+        {"stance": "pss:RegardsAsEssential"},
+        [
+            ("id:position-ARM-relies-on-russia", "id:ARM", "id:RUS", "", "", ""),
+            ("id:position-RUS-osce-1990s", "id:RUS", "id:OSCE", "", "", ""),
         ],
     ),
     (
         "positions-by-stance",
         {"stance": "pss:DoesNotRecognise"},
         [
-            ("id:position-BLR-crimea", "id:BLR", "id:conflict-crimea-annexation", "", ""),
-            ("id:position-BLR-crimea", "id:BLR", "id:territory-crimea", "", ""),
-            ("id:position-KAZ-crimea", "id:KAZ", "id:conflict-crimea-annexation", "", ""),
-            ("id:position-KAZ-crimea", "id:KAZ", "id:territory-crimea", "", ""),
-            ("id:position-csto-partners-donetsk-luhansk", "", "id:territory-donetsk-peoples-republic", "", ""),
-            ("id:position-csto-partners-donetsk-luhansk", "", "id:territory-luhansk-peoples-republic", "", ""),
+            ("id:position-BLR-crimea", "id:BLR", "id:conflict-crimea-annexation", "", "", "pss:SomeOfThem"),
+            ("id:position-BLR-crimea", "id:BLR", "id:territory-crimea", "", "", "pss:SomeOfThem"),
+            ("id:position-KAZ-crimea", "id:KAZ", "id:conflict-crimea-annexation", "", "", "pss:SomeOfThem"),
+            ("id:position-KAZ-crimea", "id:KAZ", "id:territory-crimea", "", "", "pss:SomeOfThem"),
+            (
+                "id:position-csto-partners-donetsk-luhansk",
+                "",
+                "id:territory-donetsk-peoples-republic",
+                "",
+                "",
+                "pss:SomeOfThem",
+            ),
+            (
+                "id:position-csto-partners-donetsk-luhansk",
+                "",
+                "id:territory-luhansk-peoples-republic",
+                "",
+                "",
+                "pss:SomeOfThem",
+            ),
         ],
     ),
     (
         "positions-by-stance",
         {"stance": "regards as a threat"},
         [
-            ("id:position-CSTO-threat-fundamentalism", "id:CSTO", "id:threat-islamic-fundamentalism", "", ""),
-            ("id:position-RUS-nato-threat", "id:RUS", "id:NATO", "", ""),
-            ("id:position-threat-colour-revolutions", "id:BLR", "id:threat-colour-revolutions", "", ""),
+            ("id:position-CSTO-threat-fundamentalism", "id:ARM", "id:threat-islamic-fundamentalism", "", "", ""),
+            ("id:position-CSTO-threat-fundamentalism", "id:BLR", "id:threat-islamic-fundamentalism", "", "", ""),
+            ("id:position-CSTO-threat-fundamentalism", "id:KAZ", "id:threat-islamic-fundamentalism", "", "", ""),
+            ("id:position-CSTO-threat-fundamentalism", "id:KGZ", "id:threat-islamic-fundamentalism", "", "", ""),
+            ("id:position-CSTO-threat-fundamentalism", "id:TJK", "id:threat-islamic-fundamentalism", "", "", ""),
+            ("id:position-RUS-nato-threat", "id:RUS", "id:NATO", "", "", ""),
+            ("id:position-threat-colour-revolutions", "id:BLR", "id:threat-colour-revolutions", "", "", ""),
         ],
     ),
     # Page 3 (OSCE and NATO-Russia Council) and page 9 (Uzbekistan, Turkmenistan, Azerbaijan).
@@ -2194,11 +2595,11 @@ PARAMETER_CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         "positions-by-stance",
         {"stance": "https://w3id.org/postsoviet-security/ontology#MaintainsDialogue"},
         [
-            ("id:position-RUS-dialogue-europe", "id:RUS", "id:NATO-Russia-Council", "", ""),
-            ("id:position-RUS-dialogue-europe", "id:RUS", "id:OSCE", "", ""),
-            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:AZE", "", ""),
-            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:TKM", "", ""),
-            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:UZB", "", ""),
+            ("id:position-RUS-dialogue-europe", "id:RUS", "id:NATO-Russia-Council", "", "", ""),
+            ("id:position-RUS-dialogue-europe", "id:RUS", "id:OSCE", "", "", ""),
+            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:AZE", "", "", "pss:SomeOfThem"),
+            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:TKM", "", "", "pss:SomeOfThem"),
+            ("id:position-RUS-dialogue-uzb-tkm-aze", "id:RUS", "id:UZB", "", "", "pss:SomeOfThem"),
         ],
     ),
 ]

@@ -77,6 +77,7 @@ MEMBERSHIPS = count(MEMBERSHIP)
 OBSERVERS = count(f"{MEMBERSHIP} ?this org:role pss:Observer .")
 PARTNERS = count(f"{MEMBERSHIP} ?this org:role pss:Partner .")
 OPEN_ENDED = count(f"{MEMBERSHIP} FILTER NOT EXISTS {{ ?this pss:endYear|pss:startDate ?x }}")
+UNDATED = count(f"{MEMBERSHIP} FILTER NOT EXISTS {{ ?this pss:startYear|pss:startDate ?x }}")
 NOT_IN_AN_ALLIANCE = count(
     f"{MEMBERSHIP} ?this org:organization ?o . FILTER NOT EXISTS {{ ?o a/rdfs:subClassOf* pss:MilitaryAlliance }}"
 )
@@ -265,7 +266,8 @@ SHAPE_CASES = {
         ),
         results={ex("FullMembersOnly-role"): OBSERVERS + PARTNERS},
     ),
-    # 2. sh:or of property shapes: "a startYear or a startDate" (all have one), "an endYear or a startDate".
+    # 2. sh:or of property shapes: "a startYear or a startDate" (all but the claims the article gives no year,
+    # Georgia's PfP), "an endYear or a startDate".
     "or-of-property-shapes-kept": Case(
         shapes=(
             node_shape(
@@ -274,6 +276,7 @@ SHAPE_CASES = {
                 "sh:or ( [ sh:path pss:startYear ; sh:minCount 1 ] [ sh:path pss:startDate ; sh:minCount 1 ] ) ;",
             ),
         ),
+        results={ex("Dated"): UNDATED},
         handed=True,
     ),
     "or-of-property-shapes-broken": Case(

@@ -18,7 +18,11 @@ from rdflib import Graph
 
 from pskg.sources.namespaces import PSS
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«*])")
+#: A sentence ends at . ! or ? before a capital, but not at an author's initial in a reference
+#: ("W. H. Hill,", "R. N. Mc Dermott, Y. Morozov,"): an initial followed by another or by a name and a comma.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?!(?<=\b[A-Z]\.)\s+(?:[A-Z]\.|(?:[A-Z][\w’-]*\s)?[A-Z][\w’-]*,))\s+(?=[A-ZÀ-ÖØ-Þ«*])"
+)
 #: Fewer quoted characters than this, in a longer sentence, do not make it covered.
 MINIMUM_OVERLAP = 20
 #: Article lines shorter than this are too short to count as copied when a quote holds them.
