@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV
+from rdflib.term import Node
 
 from pskg.sources.coverage import normalise, sentence_coverage
 from pskg.sources.namespaces import PSS
@@ -29,9 +30,9 @@ READING_PROPERTIES = (PSS.stance, PSS.qualifier, PSS.assessment)
 class Unsupported:
     """A claim whose quotes hold none of the words that can support one of its readings."""
 
-    claim: URIRef
+    claim: Node
     prop: URIRef
-    value: URIRef
+    value: Node
     words: tuple[str, ...]
 
 
@@ -39,8 +40,8 @@ class Unsupported:
 class UncarriedHedge:
     """A hedge word in a sentence the claim quotes that the claim does not carry."""
 
-    claim: URIRef
-    qualifier: URIRef
+    claim: Node
+    qualifier: Node
     sentence: str
 
 
@@ -54,12 +55,12 @@ def contains_word(text: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(_fold(word))}(?!\w)", _fold(text)) is not None
 
 
-def supporting_words(graph: Graph, term: URIRef) -> tuple[str, ...]:
+def supporting_words(graph: Graph, term: Node) -> tuple[str, ...]:
     """The French words the ontology lists for a stance, qualifier or assessment predicate."""
     return tuple(sorted(str(word) for word in graph.objects(term, PSS.supportingWord)))
 
 
-def quotes_of(graph: Graph, claim: URIRef) -> list[str]:
+def quotes_of(graph: Graph, claim: Node) -> list[str]:
     """The quotes of the passages the claim is derived from."""
     return [
         str(quote)
@@ -76,7 +77,7 @@ def unsupported_readings(graph: Graph) -> list[Unsupported]:
     """
     found = []
     for prop in READING_PROPERTIES:
-        for claim, value in sorted(graph.subject_objects(prop)):
+        for claim, value in sorted(graph.subject_objects(prop), key=lambda pair: (str(pair[0]), str(pair[1]))):
             words = supporting_words(graph, value)
             quotes = quotes_of(graph, claim)
             if not words or not any(contains_word(quote, word) for quote in quotes for word in words):
@@ -97,7 +98,7 @@ def uncarried_hedges(article: str, graph: Graph, hedges: Iterable[URIRef]) -> li
     """
     text_sentences = sentences(article)
     found = []
-    for claim in sorted(set(graph.subjects(PROV.wasDerivedFrom, None))):
+    for claim in sorted(set(graph.subjects(PROV.wasDerivedFrom, None)), key=str):
         quotes = quotes_of(graph, claim)
         carried = set(graph.objects(claim, PSS.qualifier))
         for quote in quotes:
