@@ -105,11 +105,9 @@ def keep_built_store(
     key: str,
     validated: bool = False,
     graphs: Sequence[pyoxigraph.NamedNode] = (),
-    triples: Path | None = None,
 ) -> BuiltStore | None:
-    """Keep the default graph of ``store`` (or the union of its ``graphs``, or the N-Triples file ``triples``) on
-    disk as the default graph of the built store of ``key``, opened read-only; None when the cache cannot be
-    written (it only costs time).
+    """Keep the default graph of ``store`` (or the union of its ``graphs``) on disk as the default graph of the
+    built store of ``key``, opened read-only; None when the cache cannot be written (it only costs time).
 
     Built in a temporary folder beside its place and renamed there whole; if
     another process renamed the same store first, theirs is kept. ``validated``
@@ -118,7 +116,7 @@ def keep_built_store(
     path = stores_dir() / key
     try:
         if not (path / _COMPLETE).is_file():
-            _write_store(store, path, graphs or [pyoxigraph.DefaultGraph()], triples)
+            _write_store(store, path, graphs or [pyoxigraph.DefaultGraph()])
         if validated:
             (path / _VALIDATED).write_text(__version__, encoding="utf-8")
         remove_stale(key)
@@ -131,20 +129,16 @@ def _write_store(
     store: pyoxigraph.Store,
     path: Path,
     graphs: Sequence[pyoxigraph.NamedNode | pyoxigraph.DefaultGraph],
-    triples: Path | None,
 ) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    written = path.with_name(f".{path.name}.{os.getpid()}.nt")  # through a file: the text is never all in memory
+    written = path.with_name(f".{path.name}.{os.getpid()}.nt")
     shutil.rmtree(temporary, ignore_errors=True)
     try:
-        if triples is None:
-            with written.open("wb") as stream:
-                for graph in graphs:  # into the default graph, where a triple two graphs state is kept once
-                    store.dump(output=stream, format=_NT, from_graph=graph)
-            triples = written
         disk = pyoxigraph.Store(str(temporary))
-        disk.bulk_load(path=str(triples), format=_NT)
+        for graph in graphs:  # a graph at a time, through a file: the loader's memory stays small
+            store.dump(output=str(written), format=_NT, from_graph=graph)
+            disk.bulk_load(path=str(written), format=_NT)  # into the default graph: a triple two graphs state, once
         disk.flush()
         index = json.dumps(name_index(disk), ensure_ascii=False, separators=(",", ":"))
         del disk  # closed: RocksDB lets go of the folder

@@ -18,7 +18,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph
 from rdflib import Graph
 
 from pskg import __version__
@@ -31,7 +30,7 @@ from pskg.engines.results import failure_message
 from pskg.errors import ValidationFailed
 from pskg.release.formats import CHECKSUMS, DYADS, PANEL, checksums, release_files
 from pskg.release.panel import write_panels
-from pskg.release.store_release import StoreRelease, checked_store, prepare_store_release, write_rdf_files
+from pskg.release.store_release import checked_store, prepare_store_release, write_rdf_files
 from pskg.sources.knowledge import KnowledgeGraph
 from pskg.sources.parse import load_sources
 
@@ -72,25 +71,19 @@ def build(
     staging = staging_directory(dist)
     try:
         release = prepare_store_release(checked)
-        union = staging.with_name(staging.name + ".union.nt")
-        with ThreadPoolExecutor(max_workers=1) as pool:  # the engine writes the RDF files, then the kept store,
-            written = pool.submit(_write_and_keep, checked.store, release, staging, union, key)
-            write_panels(checked.store, staging / PANEL, staging / DYADS, union=True)  # while Python writes CSV
+        store, queried = checked.store, release.queried_graphs()
+        with ThreadPoolExecutor(max_workers=2) as pool:  # the engine writes the RDF files and the kept store
+            written = pool.submit(write_rdf_files, store, release, staging, (ASSERTED_NAME, INFERRED_NAME))
+            kept = pool.submit(keep_built_store, store, key, True, queried)
+            write_panels(store, staging / PANEL, staging / DYADS, union=True)  # while Python writes the CSV files
             written.result()
+            kept.result()
         files = _seal(staging, release.graph_triples, release.asserted, release.inferred)
         replace_directory(staging, dist)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(dist, release.asserted, release.inferred, files)
-
-
-def _write_and_keep(store: pyoxigraph.Store, release: StoreRelease, staging: Path, union: Path, key: str) -> None:
-    try:
-        write_rdf_files(store, release, staging, (ASSERTED_NAME, INFERRED_NAME), union)
-        keep_built_store(store, key, validated=True, triples=union)
-    finally:
-        union.unlink(missing_ok=True)
 
 
 def _build_with_rdflib(dist: Path, progress: Callable[[str], None], engine: Engine, notice: Notice) -> BuildResult:

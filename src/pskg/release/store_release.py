@@ -129,20 +129,17 @@ def prepare_store_release(checked: CheckedStore) -> StoreRelease:
     return StoreRelease(
         parts,
         {str(graph_iri(key)): count for key, count in counts.items()},
-        _distinct(store, [graph for key in _ASSERTED_KEYS for graph in parts[key]]),
+        _union_count(store, {key: (parts[key], counts[key]) for key in _ASSERTED_KEYS}),
         counts["inferred"],
         metadata.serialize(format="longturtle"),
     )
 
 
-def write_rdf_files(
-    store: pyoxigraph.Store, release: StoreRelease, staging: Path, names: tuple[str, str], union: Path
-) -> None:
-    """Write every RDF file of the release (and the JSON-LD context) into ``staging``, and the N-Triples of the
-    queried graphs into ``union`` (what the kept store loads).
+def write_rdf_files(store: pyoxigraph.Store, release: StoreRelease, staging: Path, names: tuple[str, str]) -> None:
+    """Write every RDF file of the release (and the JSON-LD context) into ``staging``.
 
     ``names``: the file names (without extension) of the asserted and the inferred graph. Each graph of the store
-    is written once in N-Triples and once in Turtle, to a file beside ``union``, and copied from there into every
+    is written once in N-Triples and once in Turtle, to a file beside ``staging``, and copied from there into every
     release file that holds it, a block at a time: no graph's text is ever whole in memory.
     """
     asserted, inferred = names
@@ -153,11 +150,10 @@ def write_rdf_files(
     (staging / VOID_FILE).write_text(release.metadata_turtle, encoding="utf-8")
     published = json.dumps(context["@context"], ensure_ascii=False).encode("utf-8")
     single = {key: asserted for key in _ASSERTED_KEYS} | {"inferred": inferred}
-    ntriples, turtle = union.with_suffix(".graph.nt"), union.with_suffix(".graph.ttl")
+    ntriples, turtle = staging.with_name(staging.name + ".graph.nt"), staging.with_name(staging.name + ".graph.ttl")
     try:
-        with _Outputs(
-            staging, (TRIG, NQUADS, JSONLD, *(f"{n}.{e}" for n in names for e in ("ttl", "nt"))), union
-        ) as out:
+        files = (TRIG, NQUADS, JSONLD, *(f"{name}.{extension}" for name in names for extension in ("ttl", "nt")))
+        with _Outputs(staging, files) as out:
             out[TRIG].write(directives)
             out[JSONLD].write(b'{"@context": ' + published + b',\n"@graph": [')
             for name in names:
@@ -182,8 +178,6 @@ def write_rdf_files(
                     if key in single:
                         _copy(ntriples, out[f"{single[key]}.nt"])
                         _copy(turtle, out[f"{single[key]}.ttl"], skip_directives=True)
-                    if key in _QUERIED_KEYS:
-                        _copy(ntriples, out.union)
             out[JSONLD].write(b"]}\n")
     finally:
         ntriples.unlink(missing_ok=True)
@@ -221,11 +215,10 @@ def _copy(
 
 
 class _Outputs:
-    """The release files being written, by name, and the union file; all closed together."""
+    """The release files being written, by name; all closed together."""
 
-    def __init__(self, staging: Path, names: tuple[str, ...], union: Path) -> None:
+    def __init__(self, staging: Path, names: tuple[str, ...]) -> None:
         self.files: dict[str, BinaryIO] = {name: (staging / name).open("wb") for name in names}
-        self.union: BinaryIO = union.open("wb")
 
     def __getitem__(self, name: str) -> BinaryIO:
         return self.files[name]
@@ -234,7 +227,7 @@ class _Outputs:
         return self
 
     def __exit__(self, *_: object) -> None:
-        for stream in (*self.files.values(), self.union):
+        for stream in self.files.values():
             stream.close()
 
 
@@ -275,6 +268,29 @@ def _quad(triple: tuple[Node, Node, Node], graph: pyoxigraph.NamedNode) -> pyoxi
     if isinstance(subject, pyoxigraph.Literal) or not isinstance(predicate, pyoxigraph.NamedNode):
         raise TypeError(f"not an RDF triple: {triple}")  # pragma: no cover - a parsed graph holds none
     return pyoxigraph.Quad(subject, predicate, obj, graph)
+
+
+def _union_count(store: pyoxigraph.Store, parts: dict[str, tuple[list[pyoxigraph.NamedNode], int]]) -> int:
+    """Triples in the union of the parts (key -> graphs, distinct triples): their sizes less what two or three
+    share, each shared set found by a join from the smaller part (the ontology), never a pass over the facts."""
+    keys = sorted((key for key, (_, size) in parts.items() if size), key=lambda key: parts[key][1])
+    total = sum(parts[key][1] for key in keys)
+    for index, first in enumerate(keys):
+        for second in keys[index + 1 :]:
+            total -= _shared(store, parts[first][0], parts[second][0])
+    if len(keys) == 3:
+        total += _shared(store, *(parts[key][0] for key in keys))
+    return total
+
+
+def _shared(store: pyoxigraph.Store, *graph_sets: list[pyoxigraph.NamedNode]) -> int:
+    """Distinct triples that each of the graph sets holds (in one of its graphs), joined from the first set."""
+    patterns = " ".join(
+        f"VALUES ?g{index} {{ {' '.join(f'<{graph.value}>' for graph in graphs)} }} GRAPH ?g{index} {{ ?s ?p ?o }}"
+        for index, graphs in enumerate(graph_sets)
+    )
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {patterns} }} }}"
+    return int(next(iter(select(store, query)))["n"].value)
 
 
 def _distinct(store: pyoxigraph.Store, graphs: list[pyoxigraph.NamedNode]) -> int:
