@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build ``src/pskg/report/assets/post-soviet-outlines.json`` from the npm package ``world-atlas`` 2.0.2.
 
-Development helper, run by hand (and by tests/test_report_map.py when the package is at hand):
+Development helper, run by hand (and by tests/report/test_report_map.py when the package is at hand):
 
     npm pack world-atlas@2.0.2
     python scripts/build_map_outlines.py world-atlas-2.0.2.tgz

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The W3C SHACL test suite and the DASH tests, as pySHACL's source distribution ships them
-# (test/resources/sht_tests and dash_tests), into .cache/shacl-suite/ for tests/test_shacl_suite.py.
+# (test/resources/sht_tests and dash_tests), into .cache/shacl-suite/ for tests/engines/test_shacl_suite.py.
 # Idempotent: nothing is fetched when the folder is there. Uses the registry pip is configured for.
 set -euo pipefail
 cd "$(dirname "$0")/.."

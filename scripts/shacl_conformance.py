@@ -1,6 +1,6 @@
 """Write the README's SHACL conformance block from a run of the W3C/DASH test suite (``--check``: only compare).
 
-Run after ``scripts/fetch-shacl-suite.sh``; ``tests/test_shacl_suite.py`` checks the block is current.
+Run after ``scripts/fetch-shacl-suite.sh``; ``tests/engines/test_shacl_suite.py`` checks the block is current.
 """
 
 from __future__ import annotations

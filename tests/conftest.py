@@ -7,9 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from pskg.engines.reference.engine import load_knowledge_graph
 from pskg.release.build import build
+from pskg.report.data import QueryRunner
 from pskg.sources.knowledge import KnowledgeGraph
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,6 +22,18 @@ ARTICLE_NAME = "momzikoff-alliances-postsoviet.txt"
 def knowledge() -> KnowledgeGraph:
     """Ontology + data, parsed and reasoned once."""
     return load_knowledge_graph()
+
+
+@pytest.fixture(scope="session")
+def graph(knowledge: KnowledgeGraph) -> Graph:
+    """Asserted and inferred triples together, as the saved queries and the report see them."""
+    return knowledge.union()
+
+
+@pytest.fixture(scope="session")
+def runner(graph: Graph) -> QueryRunner:
+    """The report's query runner on that graph."""
+    return QueryRunner(graph)
 
 
 @pytest.fixture(scope="session")

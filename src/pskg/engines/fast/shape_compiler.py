@@ -8,7 +8,7 @@ targets.
 
 The compiler is strict on purpose: ``plan_shapes`` compiles a shape with
 targets only when every construct it reaches is one the compiler translates
-exactly (held by the W3C and DASH test suites, ``tests/test_shacl_suite.py``).
+exactly (held by the W3C and DASH test suites, ``tests/engines/test_shacl_suite.py``).
 Any other shape (a construct not translated, a parameter given twice, a
 deactivated shape, a path that is not an IRI, a SPARQL query the pre-binding
 rules forbid…) is listed in ``Plan.routed`` with the reason, and the caller

@@ -35,7 +35,6 @@ from pskg.report.map import (
     statuses,
 )
 from pskg.report.page import build_report
-from pskg.sources.knowledge import KnowledgeGraph
 from tests.conftest import REPO
 
 OUTLINES = REPO / "src" / "pskg" / "report" / "assets" / "post-soviet-outlines.json"
@@ -47,18 +46,8 @@ LEAVERS_1999 = ("AZE", "GEO", "UZB")
 
 
 @pytest.fixture(scope="module")
-def graph(knowledge: KnowledgeGraph) -> Graph:
-    return knowledge.union()
-
-
-@pytest.fixture(scope="module")
-def runner(graph: Graph) -> QueryRunner:
-    return QueryRunner(graph)
-
-
-@pytest.fixture(scope="module")
 def report(graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Both languages, without the ontology docs (tests/test_report.py covers those)."""
+    """Both languages, without the ontology docs (tests/report/test_report.py covers those)."""
     return build_report(tmp_path_factory.mktemp("map") / "dist", graph=graph, docs=False).folder
 
 

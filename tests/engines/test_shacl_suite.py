@@ -14,7 +14,7 @@ import os
 import pytest
 
 from pskg.errors import PskgError
-from tests.shacl_suite import (
+from tests.support.shacl_suite import (
     PYSHACL_FAILS,
     REPO,
     Case,

@@ -136,7 +136,7 @@ def test_a_half_written_store_is_never_opened(cache):
 def test_a_change_to_a_source_is_a_new_key(tmp_path, monkeypatch):
     root = tmp_path / "project"
     for kind in ("ontology", "data", "validation", "queries"):
-        source = Path(__file__).resolve().parent.parent / kind
+        source = Path(__file__).resolve().parents[2] / kind
         (root / kind).mkdir(parents=True)
         for path in source.glob("*.*"):
             (root / kind / path.name).write_bytes(path.read_bytes())

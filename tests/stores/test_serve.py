@@ -21,7 +21,7 @@ import pytest
 
 from pskg.report.browser import FLAGS, find_chromium
 from pskg.stores.serve import Server, needs_build, ui_link
-from tests.store_servers import stop_process
+from tests.support.store_servers import stop_process
 
 
 def _post(url: str, query: str) -> dict:

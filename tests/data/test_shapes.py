@@ -26,7 +26,7 @@ from pskg.sources.parse import SourceGraph, load_sources
 from pskg.sources.resources import turtle_files
 from pskg.sources.shapes import load_shapes
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 INVALID = FIXTURES / "invalid"
 VALID = FIXTURES / "valid"
 

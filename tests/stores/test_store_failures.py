@@ -12,7 +12,7 @@ import pytest
 from pskg.cli import main
 from pskg.errors import EndpointError
 from pskg.stores.client import StoreClient
-from tests.wikidata_support import EMPTY_RESULTS, Reply, StubServer, free_port
+from tests.support.wikidata_support import EMPTY_RESULTS, Reply, StubServer, free_port
 
 CASES = {
     "unauthorised": (Reply(status=401, body=b"login", content_type="text/plain"), "HTTP 401"),

@@ -20,11 +20,10 @@ from rdflib.namespace import RDF, SKOS
 from pskg.errors import PskgError
 from pskg.queries.catalogue import SavedQuery, parse_saved_query, run_query
 from pskg.queries.render import cell_text
-from pskg.sources.knowledge import KnowledgeGraph
 from pskg.sources.namespaces import ID, ORG, PREFIXES, PSS
 from pskg.sources.resources import resource_dir
 from pskg.stores.embedded import oxigraph_store, run_on_oxigraph
-from tests.tableau2_expected import provenance_rows
+from tests.support.tableau2_expected import provenance_rows
 
 Row = tuple[str, ...]
 
@@ -1756,7 +1755,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
 }
 
 # Where each cell of Tableau 2 is (page 3, « Tableau 2, <état> × <colonne> ») and the notes on the Baltic
-# NATO 1999 claims and Estonia's dash; the table itself is written out in tests/tableau2_expected.py.
+# NATO 1999 claims and Estonia's dash; the table itself is written out in tests/support/tableau2_expected.py.
 DEFAULT_CASES["tableau-2-provenance"] = (("state", "cellIndex", "page", "locator", "note"), provenance_rows())
 
 #: (query name, parameter values, rows) for parameters other than the defaults
@@ -2745,12 +2744,6 @@ PARAMETER_CASES += [
         ),
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def graph(knowledge: KnowledgeGraph) -> Graph:
-    """Asserted and inferred triples (``load_knowledge_graph().union()``), as the saved queries see them."""
-    return knowledge.union()
 
 
 def _query(name: str) -> SavedQuery:

@@ -23,7 +23,7 @@ from pskg.wikidata.compare import AGREE, DIFFER, ONLY_ARTICLE, ONLY_WIKIDATA, co
 from pskg.wikidata.link import FAILED, OK, WARNING, check_links, normalise_label
 from pskg.wikidata.terms import ACCEPTED_CLASSES
 from tests.conftest import REPO
-from tests.wikidata_support import FIXTURE, oxigraph_server
+from tests.support.wikidata_support import FIXTURE, oxigraph_server
 
 FEDERATED = REPO / "queries" / "federated" / "wikidata-members.rq"
 

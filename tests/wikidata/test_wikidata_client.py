@@ -14,7 +14,7 @@ from pskg.cli import main
 from pskg.errors import EXIT_REMOTE, EndpointError
 from pskg.wikidata.client import RetryPolicy, SparqlClient, _network_failure, retry_after_seconds, user_agent
 from pskg.wikidata.response_cache import ResponseCache
-from tests.wikidata_support import EMPTY_RESULTS, Reply, StubServer, free_port
+from tests.support.wikidata_support import EMPTY_RESULTS, Reply, StubServer, free_port
 
 QUERY = "SELECT ?x WHERE { BIND(1 AS ?x) }"
 

@@ -27,10 +27,9 @@ from pskg.report.data import (
 )
 from pskg.report.extra import CONFLICTS_QUERY, FACILITIES_QUERY
 from pskg.report.page import build_report
-from pskg.sources.knowledge import KnowledgeGraph
 from pskg.sources.resources import resource_dir
 from tests.conftest import REPO
-from tests.tableau2_expected import (
+from tests.support.tableau2_expected import (
     COLUMN_KEYS,
     DEPRECATED_CELLS,
     LOOSE_CELLS,
@@ -42,16 +41,6 @@ from tests.tableau2_expected import (
 SVG = "{http://www.w3.org/2000/svg}"
 ENGLISH_STATES = ("Armenia", "Azerbaijan", "Belarus", "Estonia", "Georgia", "Kazakhstan", "Kyrgyzstan", "Latvia")
 ENGLISH_STATES += ("Lithuania", "Moldova", "Uzbekistan", "Russia", "Tajikistan", "Turkmenistan", "Ukraine")
-
-
-@pytest.fixture(scope="module")
-def graph(knowledge: KnowledgeGraph) -> Graph:
-    return knowledge.union()
-
-
-@pytest.fixture(scope="module")
-def runner(graph: Graph) -> QueryRunner:
-    return QueryRunner(graph)
 
 
 @pytest.fixture(scope="module")

@@ -306,7 +306,7 @@ def test_the_readme_names_every_construct_of_each_engine():
     from pskg.engines.fast.closure import UNSUPPORTED
     from pskg.engines.reasoning import CHECKS, OUTSIDE_RL
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- reasoner-coverage:start -->", 1)[1].split("<!-- reasoner-coverage:end -->", 1)[0]
     owlrl, neither = block.split("**owlrl, with a notice**", 1)[1].split("**neither engine, with a notice**", 1)
     assert {c.name for c in UNSUPPORTED} - {"rdf:type"} <= {name for name in _names(owlrl)}

@@ -23,7 +23,7 @@ from pskg.release.build import build
 from pskg.release.formats import CHECKSUMS, DYADS, JSONLD, NQUADS, PANEL, TRIG
 from pskg.release.panel import YEARS
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _graphs(path: Path, fmt: str) -> dict[str, Graph]:

@@ -11,7 +11,7 @@ validation, to pySHACL, and say nothing when it did not, nor on the project as
 it is. Each case also fixes how many results each of its shapes gives, so a
 case that no longer tests anything (both engines silent) fails too.
 
-pySHACL runs after owlrl has, as in ``tests/test_fast_path.py`` (owlrl changes
+pySHACL runs after owlrl has, as in ``tests/engines/test_fast_path.py`` (owlrl changes
 how rdflib compares an ``xsd:gYear`` with an ``xsd:integer``, and SHACL sides
 with the changed comparison).
 """
@@ -696,7 +696,7 @@ def test_the_reference_leaves_the_shapes_graph_it_is_given_as_it_was(tmp_path: P
     """BUG (src/pskg/validate.py, ``validate``): the caller's shapes graph goes to pySHACL as it is, and
     pySHACL adds its two system triples to it; a default validation on the same graph afterwards then
     plans otherwise (here it compiles the ``owl:Class`` shape it skips on a fresh graph), so results and
-    notices depend on what ran before (the agreement tests of ``tests/test_fast_path.py`` share one graph)."""
+    notices depend on what ran before (the agreement tests of ``tests/engines/test_fast_path.py`` share one graph)."""
     shapes_file, data = owl_class_shape(tmp_path)
     shapes = load_shapes([shapes_file])
     before = set(shapes)

@@ -59,7 +59,7 @@ def test_generated_graph_has_the_announced_faults(tmp_path):
     assert len(list((tmp_path / "data").glob("*.ttl"))) == 1
 
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def pairs(report: ValidationReport) -> set[tuple[str, str]]:
@@ -77,7 +77,7 @@ def both_reports(files: list[Path]) -> tuple[ValidationReport, ValidationReport]
 
 
 SHAPES = load_shapes()
-ONTOLOGY = sorted((Path(__file__).resolve().parent.parent / "ontology").glob("*.ttl"))
+ONTOLOGY = sorted((Path(__file__).resolve().parents[2] / "ontology").glob("*.ttl"))
 #: A pySHACL defect, named: it compares values through rdflib's Python values, and rdflib has none for an
 #: xsd:gYear; SHACL says values that cannot be compared violate sh:lessThanOrEquals (and sh:maxInclusive),
 #: pySHACL then reports nothing (for sh:minInclusive it does). The fast validator follows SHACL: these are

@@ -15,7 +15,7 @@ import pytest
 
 from pskg.cli import _parser
 
-GOLDEN = json.loads((Path(__file__).parent / "fixtures" / "help-texts.json").read_text(encoding="utf-8"))
+GOLDEN = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "help-texts.json").read_text(encoding="utf-8"))
 
 
 def _help_texts(parser: argparse.ArgumentParser, path: tuple[str, ...] = ("pskg",)) -> Iterator[tuple[str, str]]:

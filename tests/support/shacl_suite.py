@@ -31,7 +31,7 @@ from pskg.engines.validation import validate_files
 from pskg.errors import PskgError
 from pskg.sources.shapes import file_base, load_shapes
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 PYSHACL_VERSION = "0.40.1"
 DEFAULT_SUITE = REPO / ".cache" / "shacl-suite" / f"pyshacl-{PYSHACL_VERSION}" / "test" / "resources"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
@@ -40,7 +40,7 @@ DASH = Namespace("http://datashapes.org/dash#")
 #: The DASH folders whose tests are validation tests (the others test rules, functions and queries).
 DASH_FOLDERS = ("core", "sparql", "target")
 
-#: Cases pySHACL 0.40.1 fails, so the default validator may too (``tests/test_shacl_suite.py`` checks it still does).
+#: Cases pySHACL 0.40.1 fails, so the default validator may too (``tests/engines/test_shacl_suite.py`` checks it still does).
 PYSHACL_FAILS = frozenset({"w3c/core/property/uniqueLang-002", "w3c/sparql/pre-binding/shapesGraph-001"})
 ResultKey = tuple[str, str, str, str, str, str]
 logging.getLogger("rdflib").setLevel(logging.CRITICAL)  # ill-typed literals are the point of some cases
