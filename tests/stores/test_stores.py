@@ -33,8 +33,8 @@ from pskg.stores.remote import run_remote_query
 from pskg.stores.serve import free_port, start_oxigraph
 from pskg.stores.upload import STAGING_PREFIX, LoadFailed, load_graphs
 from pskg.wikidata.enrich import Enrichment, graph_name, write_enrichment
-from tests.support.store_servers import VIRTUOSO_PASSWORD, VIRTUOSO_USER, virtuoso_server
 from tests.queries.test_queries import PARAMETER_CASES, QUERY_FILES
+from tests.support.store_servers import VIRTUOSO_PASSWORD, VIRTUOSO_USER, virtuoso_server
 
 DATASET_GRAPHS = [str(iri) for iri in GRAPH_IRIS]
 VIRTUOSO_CREDENTIALS = Credentials(VIRTUOSO_USER, VIRTUOSO_PASSWORD)

@@ -40,7 +40,7 @@ DASH = Namespace("http://datashapes.org/dash#")
 #: The DASH folders whose tests are validation tests (the others test rules, functions and queries).
 DASH_FOLDERS = ("core", "sparql", "target")
 
-#: Cases pySHACL 0.40.1 fails, so the default validator may too (``tests/engines/test_shacl_suite.py`` checks it still does).
+#: Cases pySHACL 0.40.1 fails, so the default validator may too (``engines/test_shacl_suite.py`` checks it still does).
 PYSHACL_FAILS = frozenset({"w3c/core/property/uniqueLang-002", "w3c/sparql/pre-binding/shapesGraph-001"})
 ResultKey = tuple[str, str, str, str, str, str]
 logging.getLogger("rdflib").setLevel(logging.CRITICAL)  # ill-typed literals are the point of some cases

@@ -126,8 +126,33 @@ def fast_stages(repeats: int) -> dict:
         kept = _kept_answer_reader(built, Path(folder), repeats)
         queries = _queries(lambda q: run_fast_query(q, query_values(q), built), repeats, kept)
     memory["queries"] = _peak_gib()
+    _time_on_the_kept_store(built.store, queries, repeats)
     parse, validate, reason = (statistics.median(times[stage]) for stage in ("parse", "validate", "reason"))
     return _stages(parse, reason, validate, queries, report, memory) | {"query store": make, "name index": index}
+
+
+def _time_on_the_kept_store(store: pyoxigraph.Store, queries: dict[str, dict], repeats: int) -> None:
+    """Each saved query's warm time (``store``) on the store as ``pskg query`` opens it: kept on disk, read-only.
+
+    The figures above are the engine's in memory; a kept store opens in milliseconds
+    but each lookup reads RocksDB, so a listing takes longer there.
+    """
+    from pskg.engines.built_store import keep_built_store, run_fast_query
+
+    with tempfile.TemporaryDirectory() as folder:
+        previous = os.environ.get("PSKG_CACHE_DIR")
+        os.environ["PSKG_CACHE_DIR"] = folder
+        try:
+            kept = keep_built_store(store, "bench")
+            for query in (q for q in saved_queries() if q.name in queries) if kept is not None else ():
+                run_fast_query(query, query_values(query), kept)  # warm
+                seconds, _ = timed(lambda q=query: run_fast_query(q, query_values(q), kept), repeats)  # type: ignore[misc]
+                queries[query.name]["store"] = seconds
+        finally:
+            if previous is None:
+                os.environ.pop("PSKG_CACHE_DIR", None)
+            else:
+                os.environ["PSKG_CACHE_DIR"] = previous
 
 
 def reference_stages(repeats: int) -> dict:
@@ -325,10 +350,11 @@ def query_exponents(rows: list[dict]) -> dict[str, float]:
     if 100 not in by_scale or 1000 not in by_scale:
         return {}
     small, large = by_scale[100], by_scale[1000]
+    figure = "store" if all("store" in q for q in large["fast"]["queries"].values()) else "seconds"
     return {
         name: _slope(
-            (small["triples"], max(small["fast"]["queries"][name]["seconds"], 1e-6)),
-            (large["triples"], max(query["seconds"], 1e-6)),
+            (small["triples"], max(small["fast"]["queries"][name].get(figure, 0.0), 1e-6)),
+            (large["triples"], max(query[figure], 1e-6)),
         )
         for name, query in large["fast"]["queries"].items()
         if name in small["fast"]["queries"]
@@ -436,7 +462,10 @@ def process_verdicts(result: dict) -> list[str]:
             )
     large_row = next((row for row in result["sizes"] if row["scale"] == 1000), None)
     if large_row is not None:
-        lines.append(_listing_verdict(large_row["fast"]["queries"]))
+        queries = large_row["fast"]["queries"]
+        lines.append(_listing_verdict(queries, "seconds", "in the engine, in memory"))
+        if all("store" in q for q in queries.values()):
+            lines.append(_listing_verdict(queries, "store", "on the kept store `pskg query` opens"))
     exponents = result.get("growth_exponents_queries", {})
     if exponents:
         over = sorted(name for name, value in exponents.items() if value > 1.1)
@@ -449,15 +478,13 @@ def process_verdicts(result: dict) -> list[str]:
     return lines
 
 
-def _listing_verdict(queries: dict) -> str:
+def _listing_verdict(queries: dict, figure: str, where: str) -> str:
     """×1000: each saved query ≤ 100 ms, or ≤ 50 µs a result row (a listing is judged per row)."""
-    over = sorted(
-        name for name, q in queries.items() if q["seconds"] > 0.100 and q["seconds"] > 50e-6 * max(q["rows"], 1)
-    )
-    per_row = {name: q["seconds"] / max(q["rows"], 1) * 1e6 for name, q in queries.items() if q["seconds"] > 0.100}
+    over = sorted(name for name, q in queries.items() if q[figure] > 0.100 and q[figure] > 50e-6 * max(q["rows"], 1))
+    per_row = {name: q[figure] / max(q["rows"], 1) * 1e6 for name, q in queries.items() if q[figure] > 0.100}
     worst = f"worst {max(per_row.values()):.0f} µs a row" if per_row else "every query ≤ 100 ms"
     missed = f"; over: {', '.join(over)}" if over else ""
-    return f"×1000 each saved query ≤ 100 ms or ≤ 50 µs a result row: {worst} — {_met(not over)}{missed}"
+    return f"×1000 each saved query ≤ 100 ms or ≤ 50 µs a result row, {where}: {worst} — {_met(not over)}{missed}"
 
 
 def verdicts(result: dict) -> list[str]:
@@ -573,7 +600,29 @@ def render_markdown(result: dict, command: str) -> str:
     for name in sorted(result["sizes"][0]["fast"]["queries"]):
         cells = [row["fast"]["queries"][name] for row in result["sizes"]]
         lines.append(f"| {name} | " + " | ".join(f"{c['seconds'] * 1000:.1f} ({c['rows']})" for c in cells) + " |")
-    return "\n".join(lines + _kept_pages(result)) + "\n"
+    return "\n".join(lines + _store_pages(result) + _kept_pages(result)) + "\n"
+
+
+def _store_pages(result: dict) -> list[str]:
+    """Each saved query on the kept store, the store ``pskg query`` opens (on disk, read-only), at each size."""
+    sizes = [row for row in result["sizes"] if all("store" in q for q in row["fast"]["queries"].values())]
+    if not sizes:
+        return []
+    lines = [
+        "",
+        "## Every saved query, warm, on the kept store that `pskg query` opens (ms; µs a row)",
+        "",
+        "| query | " + " | ".join(f"×{row['scale']}" for row in sizes) + " |",
+        "|---|" + "---|" * len(sizes),
+    ]
+    for name in sorted(sizes[0]["fast"]["queries"]):
+        cells = [row["fast"]["queries"][name] for row in sizes]
+        lines.append(
+            f"| {name} | "
+            + " | ".join(f"{c['store'] * 1000:.1f} ({c['store'] / max(c['rows'], 1) * 1e6:.0f})" for c in cells)
+            + " |"
+        )
+    return lines
 
 
 def _kept_pages(result: dict) -> list[str]:
