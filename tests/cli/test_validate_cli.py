@@ -123,7 +123,7 @@ def test_build_says_once_which_shapes_pyshacl_checked(tmp_path, monkeypatch, cap
     assert status == 1  # the extension's shapes fail: nothing is written
     assert not (tmp_path / "dist").exists()
     assert [line for line in err.splitlines() if "checked by pySHACL" in line] == [
-        "pskg: validation: 36 shapes compiled to SPARQL, 1 checked by pySHACL "
+        "pskg: validation: 42 shapes compiled to SPARQL, 1 checked by pySHACL "
         "(<https://example.org/shapes#ClosedConflict>: sh:closed is not compiled here)"
     ]
 
