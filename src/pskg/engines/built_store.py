@@ -12,6 +12,7 @@ answers of older keys. Location: ``stores/`` under ``resources.cache_root()``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -25,7 +26,9 @@ from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
 from pskg import __version__
+from pskg.atomic import write_text_atomically
 from pskg.engines.fast.store import load_fast_sources, select
+from pskg.engines.fast.terms import from_oxigraph
 from pskg.engines.reasoning import infer_with_fallback
 from pskg.errors import ParameterError
 from pskg.queries.answers import answers_root
@@ -43,6 +46,8 @@ _NAMES = "pskg-names.json"
 #: Written into a store whose sources passed the shapes.
 _VALIDATED = "pskg-validated"
 _NT = pyoxigraph.RdfFormat.N_TRIPLES
+#: The last key computed, with the files' signatures it was computed from (``source_key``).
+_KEY_MEMO = ".source-key.json"
 
 _NAME_PREDICATES = (RDF.type, RDFS.subClassOf, RDFS.label, PSS.acronym, PSS.isoAlpha3)
 
@@ -53,19 +58,47 @@ def stores_dir() -> Path:
 
 
 def source_key() -> str:
-    """The content hash of everything the built graph depends on: the resource files and the package's code."""
+    """The content hash of everything the built graph depends on: the resource files and the package's code.
+
+    Hashing reads every file (a second at ×1000), so the key is kept beside the stores
+    with each file's size, modification time (ns) and inode, as git's index keeps
+    them: while none of these changed, the recorded key is the key. Any edit, or a
+    file replaced (``pskg fmt`` writes a new file), makes it hash again.
+    """
+    files = _key_files()
+    listing = [[label, *_signature(path)] for label, path in files]
+    memo = stores_dir() / _KEY_MEMO
+    try:
+        recorded = json.loads(memo.read_text(encoding="utf-8"))
+        if recorded.get("listing") == listing and recorded.get("version") == __version__:
+            return str(recorded["key"])
+    except (OSError, ValueError, AttributeError, KeyError):
+        pass  # none yet, or unreadable: hashed below
     digest = hashlib.sha256(__version__.encode())
-    folders = {kind: resource_dir(kind) for kind in ("ontology", "data", "validation", "queries")}
-    for kind, folder in folders.items():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(f"\n{kind}/{path.relative_to(folder)}\n".encode())
-            digest.update(path.read_bytes())
+    for label, path in files:
+        digest.update(f"\n{label}\n".encode())
+        digest.update(path.read_bytes())
+    key = digest.hexdigest()
+    with contextlib.suppress(OSError):  # a memo not written only costs the next hash
+        write_text_atomically(memo, json.dumps({"version": __version__, "key": key, "listing": listing}))
+    return key
+
+
+def _key_files() -> list[tuple[str, Path]]:
+    """Every file the key covers, labelled by its place (``data/memberships.ttl``, ``code/cli/query.py``)."""
+    files = []
+    for kind in ("ontology", "data", "validation", "queries"):
+        folder = resource_dir(kind)
+        files += [(f"{kind}/{path.relative_to(folder)}", path) for path in sorted(folder.rglob("*")) if path.is_file()]
     code = package_code()
     top = code[0].parent if code else Path()
-    for path in code:
-        digest.update(f"\ncode/{path.relative_to(top) if path.is_relative_to(top) else path.name}\n".encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    files += [(f"code/{path.relative_to(top) if path.is_relative_to(top) else path.name}", path) for path in code]
+    return files
+
+
+def _signature(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
 
 
 def built_store(key: str | None = None) -> BuiltStore:
@@ -257,8 +290,11 @@ def _construct(store: pyoxigraph.Store, where: str) -> Graph:
     triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}", use_default_graph_as_union=True)
     if not isinstance(triples, pyoxigraph.QueryTriples):  # pragma: no cover - a CONSTRUCT always gives triples
         raise TypeError("a CONSTRUCT query gave no triples")
-    graph = Graph(bind_namespaces="none")
-    graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
+    graph = Graph(bind_namespaces="none")  # terms converted one by one: rdflib's N-Triples parser is 10× slower
+    for triple in triples:
+        subject, predicate, obj = (from_oxigraph(term) for term in (triple.subject, triple.predicate, triple.object))
+        if subject is not None and predicate is not None and obj is not None:  # a triple's terms are all bound
+            graph.add((subject, predicate, obj))
     return graph
 
 
