@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,7 @@ def test_a_new_store_removes_the_stores_and_answers_of_older_sources(cache):
     cached_fast_query(find_query("members-in-year"), {"org": "CSTO", "year": "2019"})
     assert {path.name for path in cache.iterdir()} == {"answers", "stores"}
     assert [path.name for path in (cache / "answers").iterdir()] == [source_key()]
-    assert [path.name for path in (cache / "stores").iterdir()] == [source_key()]
+    assert sorted(path.name for path in (cache / "stores").iterdir()) == [".source-key.json", source_key()]
 
 
 def test_the_built_store_is_opened_from_disk_read_only(cache, monkeypatch):
@@ -160,3 +161,23 @@ def test_the_kept_store_brings_its_name_index(cache, monkeypatch):
     assert fresh is not None
     assert run_fast_query(find_query("members-in-year"), {"org": "CSTO", "year": "2019"}, fresh) == expected
     assert len(expected.rows) == 7
+
+
+def test_the_source_key_is_hashed_again_only_when_a_file_changed(cache, monkeypatch, tmp_path):
+    """The memo serves while every file keeps its size, time and inode; an edit makes the key anew."""
+    root = tmp_path / "project"
+    for kind in ("ontology", "data", "validation", "queries"):
+        source = Path(__file__).resolve().parents[2] / kind
+        (root / kind).mkdir(parents=True)
+        for path in source.glob("*.*"):
+            (root / kind / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setenv("PSKG_ROOT", str(root))
+    first = source_key()
+    memo = cache / "stores" / ".source-key.json"
+    recorded = json.loads(memo.read_text(encoding="utf-8"))
+    assert recorded["key"] == first
+    memo.write_text(json.dumps({**recorded, "key": "kept"}), encoding="utf-8")
+    assert source_key() == "kept", "no file changed: the memo is read, nothing is hashed"
+    data = next((root / "data").glob("*.ttl"))
+    data.write_text(data.read_text(encoding="utf-8").replace("@prefix", "@prefix", 1) + " ", encoding="utf-8")
+    assert source_key() not in (first, "kept")
