@@ -134,7 +134,8 @@ def test_a_half_written_store_is_never_opened(cache):
     assert (folder / "pskg-complete").is_file()
 
 
-def test_a_change_to_a_source_is_a_new_key(tmp_path, monkeypatch):
+def _project_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project's resource folders, made the project (``PSKG_ROOT``)."""
     root = tmp_path / "project"
     for kind in ("ontology", "data", "validation", "queries"):
         source = Path(__file__).resolve().parents[2] / kind
@@ -142,6 +143,11 @@ def test_a_change_to_a_source_is_a_new_key(tmp_path, monkeypatch):
         for path in source.glob("*.*"):
             (root / kind / path.name).write_bytes(path.read_bytes())
     monkeypatch.setenv("PSKG_ROOT", str(root))
+    return root
+
+
+def test_a_change_to_a_source_is_a_new_key(tmp_path, monkeypatch):
+    root = _project_copy(tmp_path, monkeypatch)
     before = source_key()
     data = next((root / "data").glob("*.ttl"))
     data.write_text(data.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
@@ -165,13 +171,7 @@ def test_the_kept_store_brings_its_name_index(cache, monkeypatch):
 
 def test_the_source_key_is_hashed_again_only_when_a_file_changed(cache, monkeypatch, tmp_path):
     """The memo serves while every file keeps its size, time and inode; an edit makes the key anew."""
-    root = tmp_path / "project"
-    for kind in ("ontology", "data", "validation", "queries"):
-        source = Path(__file__).resolve().parents[2] / kind
-        (root / kind).mkdir(parents=True)
-        for path in source.glob("*.*"):
-            (root / kind / path.name).write_bytes(path.read_bytes())
-    monkeypatch.setenv("PSKG_ROOT", str(root))
+    root = _project_copy(tmp_path, monkeypatch)
     first = source_key()
     memo = cache / "stores" / ".source-key.json"
     recorded = json.loads(memo.read_text(encoding="utf-8"))
