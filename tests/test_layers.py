@@ -2,12 +2,14 @@
 
 Layers, lowest first: the foundation (``pskg``, ``errors``, ``atomic``,
 ``progress``), ``sources``, ``queries``, ``engines``, ``release``, ``stores``,
-``report`` and ``wikidata``, ``devtools``, ``cli``. A module imports its own layer
+``report`` and ``wikidata``, ``api`` (the notebook functions), ``devtools``, ``cli``. A module imports its own layer
 and the layers below, never one above: the library never imports the CLI, the
 engines import no command, release or store. ``engines.fast`` imports neither
 pySHACL, owlrl nor the reference engine, even inside a function: the hand-over
 modules (``engines.validation``, ``engines.reasoning``) do that, and only when a
-construct needs it.
+construct needs it. One upward import is allowed, by name: ``pskg`` re-exports the
+notebook API (``pskg.graph()``) from ``pskg.api`` inside a PEP 562 ``__getattr__``,
+so that ``import pskg`` loads none of it.
 """
 
 from __future__ import annotations
@@ -31,10 +33,13 @@ LAYERS = (
     ("pskg.release",),
     ("pskg.stores",),
     ("pskg.report", "pskg.wikidata"),
+    ("pskg.api",),
     ("pskg.devtools",),
     ("pskg.cli", "pskg.__main__"),
 )
 FAST_PATH_FORBIDDEN = ("pyshacl", "owlrl", "pskg.engines.reference")
+#: The upward imports allowed, each with its reason in the module docstring: (importer, imported).
+ALLOWED_UPWARD = {("pskg", "pskg.api")}
 
 
 def module_name(path: Path, package: Path = PACKAGE) -> str:
@@ -78,7 +83,7 @@ def violations() -> list[str]:
         assert own is not None, f"{name} is in no layer: add it to LAYERS"
         for imported in sorted(imports(path)):
             target = layer(imported)
-            if target is not None and imported in known and target > own:
+            if target is not None and imported in known and target > own and (name, imported) not in ALLOWED_UPWARD:
                 found.append(f"{name} (layer {own}) imports {imported} (layer {target})")
     return found
 
@@ -97,6 +102,16 @@ def test_every_module_imports_only_its_layer_and_below() -> None:
     assert violations() == []
 
 
+def test_import_pskg_loads_no_layer_above_the_foundation() -> None:
+    """The notebook API is re-exported lazily: ``import pskg`` alone imports none of it (the CLI's start-up)."""
+    code = "import sys, pskg; print(sorted(m for m in sys.modules if m.startswith('pskg.')))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr
+    code = "import sys, pskg; pskg.query; print('pskg.api' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "True", done.stderr
+
+
 def test_the_library_never_imports_the_cli() -> None:
     for name, path in modules().items():
         if not name.startswith(("pskg.cli", "pskg.__main__")):
@@ -113,7 +128,7 @@ def test_the_layer_rules_can_fail(tmp_path: Path) -> None:
     fast.mkdir(parents=True)
     (fast / "sneaky.py").write_text("def f():\n    import pyshacl\n    return pyshacl\n", encoding="utf-8")
     assert [v.split(" imports ")[1] for v in fast_path_violations(tmp_path)] == ["pyshacl"]
-    assert layer("pskg.sources.parse") == 1 and layer("pskg.cli.query") == 8
+    assert layer("pskg.sources.parse") == 1 and layer("pskg.cli.query") == 9
     assert layer("pskg.cli") > layer("pskg.release.build")  # so release importing cli is reported
 
 

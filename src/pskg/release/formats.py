@@ -31,6 +31,7 @@ CONTEXT = "context.jsonld"
 VOID_FILE = "void.ttl"
 PANEL = "state-year-panel.csv"
 DYADS = "dyad-year.csv"
+DATAPACKAGE = "datapackage.json"
 CHECKSUMS = "SHA256SUMS"
 ENRICHMENT = "wikidata-enrichment.trig"  # written by `pskg link enrich`, outside the build
 #: Release file -> media type (IANA), as the DCAT distributions list them.
