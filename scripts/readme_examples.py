@@ -28,6 +28,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- examples:start -->", "<!-- examples:end -->"
 CATALOGUE_START, CATALOGUE_END = "<!-- catalogue:start -->", "<!-- catalogue:end -->"
 COUNTS_START, COUNTS_END = "<!-- counts:start -->", "<!-- counts:end -->"
+NOTEBOOK_START, NOTEBOOK_END = "<!-- notebook:start -->", "<!-- notebook:end -->"
 
 #: (title, arguments, lines of output shown — None for all)
 EXAMPLES: list[tuple[str, list[str], int | None]] = [
@@ -45,6 +46,25 @@ EXAMPLES: list[tuple[str, list[str], int | None]] = [
         None,
     ),
     ("Tableau 2 rebuilt from the graph, cell by cell (first rows shown)", ["query", "tableau-2"], 14),
+]
+
+
+#: Python sessions shown in the README's notebook section: (title, code), run in one namespace in turn.
+NOTEBOOK: list[tuple[str, str]] = [
+    (
+        "A saved query, its parameters as keyword arguments; shown, the rows read as `pskg query` prints them:",
+        "import pskg\n"
+        'rows = pskg.query("members-in-year", org="CSTO", year=2019)\n'
+        "rows\n"
+        "rows.to_pandas(prefixed=True).head(3)",
+    ),
+    (
+        "The built graph, as an rdflib `Dataset` (or `pskg.graph('oxigraph')`, a pyoxigraph `Store` with the same "
+        "quads), for any SPARQL of your own:",
+        "graph = pskg.graph()\n"
+        'query = "SELECT (COUNT(*) AS ?n) WHERE { ?m a pss:Membership }"\n'
+        "[int(row.n) for row in graph.query(query)]",
+    ),
 ]
 
 
@@ -68,6 +88,23 @@ def examples_block() -> str:
             lines = [*lines[:max_lines], "…"]
         output = "\n".join(lines)
         parts.append(f"{title}\n\n```console\n$ pskg {shown}\n{output}\n```\n")
+    return "\n".join(parts)
+
+
+def notebook_block() -> str:
+    """The README's notebook session, line by line as the Python prompt shows it: each line, then what it prints
+    (an expression's value included, as the prompt echoes it)."""
+    namespace: dict[str, object] = {}
+    parts = []
+    for title, code in NOTEBOOK:
+        session = []
+        for line in code.splitlines():
+            buffer = io.StringIO()
+            with contextlib.redirect_stdout(buffer):
+                exec(compile(line, "<readme>", "single"), namespace)
+            session += [f">>> {line}", *buffer.getvalue().rstrip("\n").splitlines()]
+        listing = "\n".join(session)
+        parts.append(f"{title}\n\n```pycon\n{listing}\n```\n")
     return "\n".join(parts)
 
 
@@ -175,6 +212,7 @@ def updated_readme(text: str) -> str:
     """README text with its example and catalogue blocks regenerated."""
     text = replace_block(text, START, END, examples_block())
     text = replace_block(text, COUNTS_START, COUNTS_END, counts_block())
+    text = replace_block(text, NOTEBOOK_START, NOTEBOOK_END, notebook_block())
     return replace_block(text, CATALOGUE_START, CATALOGUE_END, catalogue_block())
 
 

@@ -45,7 +45,8 @@ def test_query_returns_the_saved_query_rows_by_name_with_python_parameters() -> 
 
 
 def test_rows_print_as_pskg_query_prints_them() -> None:
-    text = str(pskg.query("members-in-year", org="CSTO", year=2019))
+    text = repr(pskg.query("members-in-year", org="CSTO", year=2019))
+    assert str(pskg.query("members-in-year", org="CSTO", year=2019)) == text
     assert text.splitlines()[0].split() == ["state", "role", "startYear", "endYear"]
     assert "id:SRB  pss:Observer    2013" in text
     assert text.endswith("(7 rows)\n")
@@ -88,6 +89,7 @@ def test_graph_in_either_form_holds_the_same_quads() -> None:
     assert quads == len(store) > 5000
     armenia = (ID.ARM, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("Armenia", lang="en"))
     assert armenia in dataset
+    assert dict(dataset.namespaces())["pss"] == URIRef(str(PSS))
     assert pyoxigraph.Triple(
         *(pyoxigraph.NamedNode(t) for t in armenia[:2]), pyoxigraph.Literal("Armenia", language="en")
     ) in {q.triple for q in store}

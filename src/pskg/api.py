@@ -28,7 +28,7 @@ from pskg.queries.catalogue import QueryResult, find_query
 from pskg.queries.render import render_table
 from pskg.release.build import build
 from pskg.release.formats import DATAPACKAGE, NQUADS
-from pskg.sources.namespaces import short
+from pskg.sources.namespaces import bind_prefixes, short
 from pskg.sources.resources import cache_root
 from pskg.stores.serve import needs_build
 
@@ -53,7 +53,8 @@ def graph(kind: Literal["rdflib"] = "rdflib") -> Dataset: ...
 def graph(kind: Literal["oxigraph"]) -> pyoxigraph.Store: ...
 def graph(kind: str = "rdflib") -> Dataset | pyoxigraph.Store:
     """The built graph — asserted and inferred triples in the release's named graphs — as an rdflib ``Dataset``
-    (its default graph the union of the named ones) or an in-memory pyoxigraph ``Store``: the same quads."""
+    (its default graph the union of the named ones, the project's prefixes bound) or an in-memory pyoxigraph
+    ``Store``: the same quads."""
     if kind not in GRAPH_KINDS:
         raise ParameterError(f"graph kind {kind!r} is not one of {', '.join(GRAPH_KINDS)}")
     nquads = release_dir() / NQUADS
@@ -63,14 +64,15 @@ def graph(kind: str = "rdflib") -> Dataset | pyoxigraph.Store:
         return store
     dataset = Dataset(default_union=True)
     dataset.parse(nquads, format="nquads")
+    bind_prefixes(dataset)  # N-Quads has none: the project's, so that a notebook's SPARQL can write pss:, id:, org:
     return dataset
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Rows(Sequence[tuple[Node | None, ...]]):
     """A saved query's answer: ``variables`` and rows of rdflib terms (``None`` where a variable is unbound).
 
-    Printed, it is ``pskg query``'s table; ``to_pandas()`` gives a DataFrame of
+    Shown (printed, or echoed by a notebook), it is ``pskg query``'s table; ``to_pandas()`` gives a DataFrame of
     plain Python values (integers as integers, IRIs as text).
     """
 
@@ -90,7 +92,7 @@ class Rows(Sequence[tuple[Node | None, ...]]):
     def __iter__(self) -> Iterator[tuple[Node | None, ...]]:
         return iter(self.rows)
 
-    def __str__(self) -> str:
+    def __repr__(self) -> str:
         return render_table(QueryResult(self.variables, self.rows))
 
     def records(self, prefixed: bool = False) -> list[dict[str, object]]:
