@@ -301,3 +301,12 @@ def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path) -> No
     local_copy = REPO / "dist" / "report"
     local_copy.mkdir(parents=True, exist_ok=True)
     shutil.copy(screenshot, local_copy / "screenshot.png")
+
+
+def test_the_report_from_the_built_store_equals_the_one_from_rdflib(report: Path, tmp_path: Path) -> None:
+    """``pskg report`` reads the validated built store; the rdflib graph (the fixture's) gives the same bytes."""
+    from_store = build_report(tmp_path / "dist", docs=False).folder
+    written = sorted(path.relative_to(from_store) for path in from_store.rglob("*") if path.is_file())
+    assert len(written) > 20 and Path("en.html") in written
+    for name in written:
+        assert (from_store / name).read_bytes() == (report / name).read_bytes(), name

@@ -165,11 +165,14 @@ class QueryResult:
     rows: tuple[tuple[Node | None, ...], ...]
 
 
-def run_query(graph: Graph, query: SavedQuery, values: dict[str, str] | None = None) -> QueryResult:
-    """Run ``query`` on ``graph`` with parameter values given as strings."""
+def run_query(
+    graph: Graph, query: SavedQuery, values: dict[str, str] | None = None, prepared: Query | None = None
+) -> QueryResult:
+    """Run ``query`` on ``graph`` with parameter values given as strings (``prepared``: its text parsed before)."""
     bindings = bind_parameters(graph, query, values or {})
+    prepared = query.prepared() if prepared is None else prepared
     # rdflib types initBindings by str keys, which a dict keyed by Variable (a str) is not for the checker.
-    result = graph.query(query.prepared(), initBindings=cast("Mapping[str, Identifier]", bindings))
+    result = graph.query(prepared, initBindings=cast("Mapping[str, Identifier]", bindings))
     if result.type != "SELECT":  # a CONSTRUCT or ASK has no table; it used to end in a TypeError
         raise PskgError(f"{query.path}: pskg query runs SELECT queries only, not {result.type}")
     names = result.vars or []

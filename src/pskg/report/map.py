@@ -11,17 +11,10 @@ script the page still shows the report's year, and every state names its status 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import cast
 
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import ResultRow
-from rdflib.term import Identifier, Literal, Node
-
-from pskg.queries.catalogue import bind_parameters, find_query
 from pskg.report.data import FIRST_YEAR, LAST_YEAR, TABLEAU_2_COLUMNS, Labels, QueryRunner, local
 from pskg.report.svg import document, empty, esc, tag, text
 
@@ -176,36 +169,20 @@ def outlines() -> Outlines:
     )
 
 
-def _value(node: Node | None) -> object:
-    return node.toPython() if isinstance(node, Literal) else (None if node is None else str(node))
-
-
-@lru_cache(maxsize=4)
-def _prepared(name: str, text: str) -> Query:
-    """A saved query parsed once per text (parsing costs ten times a run, and the map runs it 200 times)."""
-    return find_query(name).prepared()
-
-
 def statuses(runner: QueryRunner, organisation: str, year: int) -> dict[str, Status]:
     """ISO alpha-3 → status of each post-Soviet state, from ``state-status-in-year`` (first row per state)."""
-    query = find_query(STATUS_QUERY)
-    bindings = bind_parameters(runner.graph, query, {"org": organisation, "year": str(year)})
-    result = runner.graph.query(_prepared(STATUS_QUERY, query.text), initBindings=cast(dict[str, Identifier], bindings))
-    if STATUS_QUERY not in runner.used:
-        runner.used.append(STATUS_QUERY)
     found: dict[str, Status] = {}
-    for row in cast(Iterable[ResultRow], result):
-        r = {str(v): _value(row[v]) for v in result.vars or ()}
+    for r in runner.rows(STATUS_QUERY, {"org": organisation, "year": str(year)}):
         found.setdefault(
             str(r["isoAlpha3"]),
             Status(
                 str(r["status"]),
                 local(str(r["role"])) if r["role"] else "",
-                r["startYear"],  # type: ignore[arg-type]
-                r["endYear"],  # type: ignore[arg-type]
+                r["startYear"],
+                r["endYear"],
                 local(str(r["deprecatedRole"])) if r["deprecatedRole"] else "",
-                r["deprecatedStartYear"],  # type: ignore[arg-type]
-                r["deprecatedEndYear"],  # type: ignore[arg-type]
+                r["deprecatedStartYear"],
+                r["deprecatedEndYear"],
             ),
         )
     return found
