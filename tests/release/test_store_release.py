@@ -56,9 +56,9 @@ def test_the_store_release_holds_what_the_rdflib_release_holds(
 ) -> None:
     """The same triples in the same named graphs; Oxigraph writes a number in its own form (45349 for 45349.0)."""
     ours, theirs = _graphs(release / name, fmt), _graphs(reference_release / name, "trig" if fmt == "trig" else fmt)
-    assert sorted(ours) == sorted(theirs) and len(ours) == 4  # ontology, facts, inferred, metadata (wikidata empty)
+    assert sorted(ours) == sorted(theirs) and len(ours) == 5  # all but wikidata (empty)
     for iri, graph in theirs.items():
-        assert len(ours[iri]) == len(graph) > 80, iri
+        assert len(ours[iri]) == len(graph) > 50, iri
         assert isomorphic(canonical_graph(ours[iri]), canonical_graph(graph)), iri
 
 
