@@ -274,14 +274,19 @@ def test_frictionless_rejects_a_float_or_an_unknown_code(tmp_path: Path, release
 
 
 def test_pandas_reads_the_declared_types(release: Path) -> None:
+    """The types come from the written datapackage.json, as a user without pskg would take them."""
     import pandas  # a test dependency; the package itself never needs it
 
-    frames = {
-        table.name: pandas.read_csv(
-            release / table.path, dtype=table.pandas_dtypes(), keep_default_na=False, na_values=[""]
+    package = json.loads((release / DATAPACKAGE).read_text(encoding="utf-8"))
+    frames = {}
+    for resource, table in zip(package["resources"], TABLES, strict=True):
+        fields = resource["schema"]["fields"]
+        dtypes = {field["name"]: "Int64" if field["type"] == "integer" else "string" for field in fields}
+        assert dtypes == table.pandas_dtypes()
+        missing = resource["schema"]["missingValues"]
+        frames[resource["name"]] = pandas.read_csv(
+            release / resource["path"], dtype=dtypes, keep_default_na=False, na_values=missing
         )
-        for table in TABLES
-    }
     panel = frames[PANEL_TABLE.name]
     assert str(panel["member"].dtype) == "Int64" and str(panel["cow_code"].dtype) == "Int64"
     indexed = panel.set_index(["iso3", "organisation", "year"])

@@ -82,6 +82,11 @@ class Field:
     format: str = "default"
 
     @property
+    def missing_values(self) -> tuple[str, ...]:
+        """The cell texts that mean missing (the same in every column: the empty string)."""
+        return MISSING_VALUES
+
+    @property
     def pandas_dtype(self) -> str:
         """The pandas dtype that keeps the declared type: nullable integers (``Int64``) never turn into floats."""
         return "Int64" if self.type == "integer" else "string"
