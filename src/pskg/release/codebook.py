@@ -212,7 +212,7 @@ _ORGANISATION_IRI = Field(
 _PANEL_FIELDS = (*_state_fields(), _ORGANISATION, _YEAR, _MEMBER, _PARTNER, _ROLE, _STATE_IRI, _ORGANISATION_IRI)
 
 PANEL_TABLE = Table(
-    name="state-year-panel",
+    name="state-year",
     path=PANEL,
     title="State-year panel of membership in the organisations of Tableau 2",
     description=(
@@ -260,8 +260,8 @@ DYAD_TABLE = Table(
         _ORGANISATION,
         _YEAR,
         Field("joint_member", "integer", "Joint full membership: " + _codes(JOINT_CODES) + ".", codes=(1, 0, -1)),
-        Field("member_a", "integer", "`member` of the first state (see state-year-panel).", codes=tuple(MEMBER_CODES)),
-        Field("member_b", "integer", "`member` of the second state (see state-year-panel).", codes=tuple(MEMBER_CODES)),
+        Field("member_a", "integer", "`member` of state_a (as in state-year-panel.csv).", codes=tuple(MEMBER_CODES)),
+        Field("member_b", "integer", "`member` of state_b (as in state-year-panel.csv).", codes=tuple(MEMBER_CODES)),
         _ORGANISATION_IRI,
     ),
     primary_key=("iso3_a", "iso3_b", "organisation", "year"),
