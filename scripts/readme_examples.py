@@ -65,6 +65,13 @@ NOTEBOOK: list[tuple[str, str]] = [
         'query = "SELECT (COUNT(*) AS ?n) WHERE { ?m a pss:Membership }"\n'
         "[int(row.n) for row in graph.query(query)]",
     ),
+    (
+        "The state-year panel, typed as its codebook says (COW's codes: -1 before the SCO existed, 1 a full member):",
+        "panel = pskg.panel()\n"
+        'sco = (panel.iso3 == "KAZ") & (panel.organisation == "SCO") & panel.year.between(1999, 2002)\n'
+        'panel[sco][["iso3", "cow_code", "stateabb", "organisation", "year", "member", "role"]]\n'
+        "panel.member.dtype",
+    ),
 ]
 
 
@@ -144,6 +151,7 @@ def counts_block() -> str:
     table_cell = "FILTER EXISTS { ?x <http://www.w3.org/ns/prov#wasDerivedFrom>/pss:tableRow ?row }"
     undated = "FILTER NOT EXISTS { ?x pss:startYear ?year }"
     no_unit = "FILTER NOT EXISTS { ?x a pss:OrganisationalUnit }"
+    cited = "FILTER EXISTS { ?passage pss:cites ?x }"  # not the COW list, a source of the panels' codes
     memberships, from_table = count("Membership"), count("Membership", table_cell)
     states, post_soviet = count("State"), count("PostSovietState")
     others = labels("State", "FILTER NOT EXISTS { ?x a pss:PostSovietState }")
@@ -183,11 +191,14 @@ def counts_block() -> str:
         f"{'; '.join(assessments)} |",
         f"| figures | {count('DocumentPart')} parts of the article (Tableau 2, figures 10 to 12) with titles, sources "
         "and missing states; figures 11 and 12 have no values in the text, so none are invented |",
-        f"| sources | the article and the {count('SourceDocument') - 1} works its footnotes and figures cite, as "
+        f"| sources | the article and the {count('SourceDocument', cited)} works its footnotes and figures cite, as "
         "bibliographic records linked to the passages they support |",
         f"| source passages | {count('SourcePassage')} verbatim quotes with page and locator, each the clause that "
         "states its fact (together at most half of the article's characters); the sentences of the article no "
         "passage quotes are listed in the tests with why |",
+        f"| Correlates of War codes | {count('State', 'FILTER EXISTS { ?x pss:cowCode ?code }')} states with their "
+        "COW code and abbreviation, for the panels: from the COW State System Membership List v2016, in a named graph "
+        "of their own, never as the article's words |",
         f"| disagreements | {len(disagreements)} inside the article, each claim kept with its rank: "
         f"{'; '.join(disagreements)} |",
     ]

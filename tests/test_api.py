@@ -100,7 +100,9 @@ def test_panel_is_typed_as_its_codebook_declares() -> None:
     assert str(frame["year"].dtype) == "Int64"
     assert frame["year"].min() == 1991 and frame["year"].max() == 2019
     armenia_csto_2019 = frame[(frame["iso3"] == "ARM") & (frame["organisation"] == "CSTO") & (frame["year"] == 2019)]
-    assert armenia_csto_2019["member"].tolist() == [1]
+    assert armenia_csto_2019["member"].tolist() == [1] and armenia_csto_2019["cow_code"].tolist() == [371]
+    assert set(pskg.panel("state-year-other-states")["iso3"]) >= {"SRB", "CHN"}
+    assert str(pskg.panel("dyad-year")["joint_member"].dtype) == "Int64"
     with pytest.raises(ParameterError, match="state-year"):
         pskg.panel("country-month")
 

@@ -42,6 +42,7 @@ def test_build_writes_asserted_and_inferred_graphs(tmp_path, capsys):
     assert written == [
         "SHA256SUMS",
         "context.jsonld",
+        "datapackage.json",
         "dyad-year.csv",
         "manifest.json",
         "postsoviet-security-kg-inferred.nt",
@@ -51,6 +52,7 @@ def test_build_writes_asserted_and_inferred_graphs(tmp_path, capsys):
         "postsoviet-security-kg.nt",
         "postsoviet-security-kg.trig",
         "postsoviet-security-kg.ttl",
+        "state-year-other-states.csv",
         "state-year-panel.csv",
         "void.ttl",
     ]

@@ -1,10 +1,9 @@
-"""The release files: named graphs, their description, JSON-LD, checksums, one version, the CSV panels."""
+"""The release files: named graphs, their description, JSON-LD, checksums, one version, the CSV files' export
+(what the panels hold: tests/release/test_panel.py)."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 from pathlib import Path
@@ -17,11 +16,11 @@ from rdflib.namespace import DCTERMS, OWL, VOID
 import pskg
 from pskg import cli
 from pskg.engines.literal_forms import canonical_graph
-from pskg.release.dataset import DATASET_IRI, GRAPH_IRIS, graph_iri
+from pskg.release.dataset import ASSERTED_KEYS, DATASET_IRI, GRAPH_IRIS, graph_iri
 from pskg.release.formats import (
     CHECKSUMS,
     CONTEXT,
-    DYADS,
+    DATAPACKAGE,
     JSONLD,
     NQUADS,
     PANEL,
@@ -30,7 +29,7 @@ from pskg.release.formats import (
     read_release_graphs,
     release_files,
 )
-from pskg.release.panel import FIRST_YEAR, LAST_YEAR
+from pskg.release.panel import PANEL_FILES
 from pskg.sources.knowledge import KnowledgeGraph
 from pskg.sources.namespaces import ID, ONTOLOGY_IRI
 
@@ -52,7 +51,7 @@ def test_named_graphs_hold_the_whole_knowledge_graph(release: Path, knowledge: K
     graphs = read_release_graphs(release)
     assert list(graphs) == [str(iri) for iri in GRAPH_IRIS]
     union = Graph()
-    for key in ("ontology", "facts", "inferred", "wikidata"):
+    for key in (*ASSERTED_KEYS, "inferred"):
         union += graphs[str(graph_iri(key))]
     # Oxigraph writes a number in its own lexical form (45349 for 45349.0): the same value, the same datatype
     assert isomorphic(canonical_graph(union), canonical_graph(knowledge.union()))
@@ -116,57 +115,11 @@ def test_checksums_cover_every_file(release: Path) -> None:
         assert hashlib.sha256((release / name).read_bytes()).hexdigest() == digest, name
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-
-
-def _panel(release: Path) -> dict[tuple[str, str, int], dict[str, str]]:
-    return {(r["iso3"], r["organisation"], int(r["year"])): r for r in _rows(release / PANEL)}
-
-
-def test_panel_ones_zeros_and_missing(release: Path) -> None:
-    panel = _panel(release)
-    assert panel[("ARM", "CSTO", 2019)]["member"] == "1"
-    assert panel[("ARM", "CSTO", 2019)]["role"] == "FullMember"
-    assert panel[("UKR", "CSTO", 2019)]["member"] == "0", "Tableau 2 covers Ukraine and the CSTO: a true zero"
-    assert panel[("AZE", "CSTO", 2000)]["member"] == "0", "Azerbaijan left the treaty in 1999"
-    assert panel[("AZE", "CSTO", 1999)]["member"] == "1"
-    assert panel[("SRB", "CSTO", 2013)]["member"] == "1" and panel[("SRB", "CSTO", 2013)]["role"] == "Observer"
-    assert panel[("SRB", "CSTO", 2012)]["member"] == "", "Serbia is outside the article's coverage: missing, not 0"
-    assert panel[("POL", "NATO", 1999)]["member"] == "1" and panel[("POL", "NATO", 1998)]["member"] == ""
-    assert {year for (_, _, year) in panel} == set(range(FIRST_YEAR, LAST_YEAR + 1))
-
-
-def test_panel_keeps_deprecated_claims_out(release: Path) -> None:
-    panel = _panel(release)
-    assert panel[("EST", "NATO", 2003)]["member"] == "0", "Tableau 2's 1999 for Estonia is deprecated"
-    assert panel[("EST", "NATO", 2004)]["member"] == "1"
-
-
-def test_panel_has_codes_for_every_state(release: Path) -> None:
-    for row in _rows(release / PANEL):
-        assert re.fullmatch(r"[A-Z]{3}", row["iso3"]), row
-        assert row["cow_code"] == "", "no sourced Correlates of War codes yet: never guessed"
-
-
-def test_dyads_are_pairs_of_members(release: Path) -> None:
-    panel = _panel(release)
-    dyads = _rows(release / DYADS)
-    assert dyads
-    for row in dyads[:: max(1, len(dyads) // 200)]:
-        year = int(row["year"])
-        assert row["iso3_a"] < row["iso3_b"]
-        assert panel[(row["iso3_a"], row["organisation"], year)]["member"] == "1"
-        assert panel[(row["iso3_b"], row["organisation"], year)]["member"] == "1"
-    pairs = {(r["iso3_a"], r["iso3_b"], r["organisation"], r["year"]) for r in dyads}
-    assert ("ARM", "RUS", "CSTO", "2019") in pairs and ("AZE", "RUS", "CSTO", "2000") not in pairs
-    assert len(pairs) == len(dyads), "one row per pair, organisation and year"
-
-
 def test_export_writes_the_csv_files(tmp_path: Path, release: Path, capsys) -> None:
     assert cli.main(["export", "--out", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([PANEL, DYADS])
-    for name in (PANEL, DYADS):
+    files = [*PANEL_FILES, DATAPACKAGE]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files)
+    for name in files:
         assert (tmp_path / name).read_bytes() == (release / name).read_bytes()
     assert str(tmp_path / PANEL) in capsys.readouterr().out
 

@@ -28,8 +28,9 @@ from pskg.engines.built_store import keep_built_store, source_key
 from pskg.engines.reasoning import print_notice
 from pskg.engines.results import failure_message
 from pskg.errors import ValidationFailed
-from pskg.release.formats import CHECKSUMS, DYADS, PANEL, checksums, release_files
-from pskg.release.panel import write_panels
+from pskg.release.codebook import write_datapackage
+from pskg.release.formats import CHECKSUMS, DATAPACKAGE, checksums, release_files
+from pskg.release.panel import PANEL_FILES, write_panels
 from pskg.release.store_release import checked_store, prepare_store_release, write_rdf_files
 from pskg.sources.knowledge import KnowledgeGraph
 from pskg.sources.parse import load_sources
@@ -75,7 +76,8 @@ def build(
         with ThreadPoolExecutor(max_workers=2) as pool:  # the engine writes the RDF files and the kept store
             written = pool.submit(write_rdf_files, store, release, staging, (ASSERTED_NAME, INFERRED_NAME))
             kept = pool.submit(keep_built_store, store, key, True, queried)
-            write_panels(store, staging / PANEL, staging / DYADS, union=True)  # while Python writes the CSV files
+            write_panels(store, _panel_paths(staging), union=True)  # while Python writes the CSV files
+            write_datapackage(staging / DATAPACKAGE)
             written.result()
             kept.result()
         files = _seal(staging, release.graph_triples, release.asserted, release.inferred)
@@ -123,13 +125,19 @@ def write_dist(knowledge: KnowledgeGraph, dist: Path) -> tuple[str, ...]:
         outputs |= release.files
         for name, text in outputs.items():
             (staging / name).write_text(text, encoding="utf-8")
-        write_panels(knowledge.union(), staging / PANEL, staging / DYADS)
+        write_panels(knowledge.union(), _panel_paths(staging))
+        write_datapackage(staging / DATAPACKAGE)
         files = _seal(staging, release.graph_triples, len(knowledge.asserted), len(knowledge.inferred))
         replace_directory(staging, dist)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return files
+
+
+def _panel_paths(staging: Path) -> dict[str, Path]:
+    """Where the CSV files go: beside the RDF files, their codebook with them."""
+    return {name: staging / name for name in PANEL_FILES}
 
 
 def _seal(staging: Path, graph_triples: dict[str, int], asserted: int, inferred: int) -> tuple[str, ...]:

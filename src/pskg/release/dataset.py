@@ -2,16 +2,18 @@
 
 Users who load the graph into their own store (often beside much larger data)
 need to replace, drop or query each part on its own, so every release file that
-can carry graph names (TriG, N-Quads, JSON-LD) keeps five of them apart:
+can carry graph names (TriG, N-Quads, JSON-LD) keeps six of them apart:
 
 - ``…/graph/ontology``: the ontology (``ontology/``);
 - ``…/graph/facts``: the asserted facts (``data/``, except Wikidata enrichment);
 - ``…/graph/inferred``: the OWL RL inferences (never asserted anywhere);
 - ``…/graph/wikidata``: facts taken from Wikidata, from ``data/wikidata/`` (empty
   until enrichment is added: the contract keeps them out of the article's facts);
+- ``…/graph/cow``: the Correlates of War state codes, from ``data/cow/`` (another
+  source than the article, so a graph of its own; its ``dcterms:source`` is the COW list);
 - ``…/graph/metadata``: the VoID/DCAT description of the dataset itself.
 
-The saved queries have no ``GRAPH`` clause: they mean the union of the five, which
+The saved queries have no ``GRAPH`` clause: they mean the union of the six, which
 is what a store's union default graph, or ``default-graph-uri`` for each, gives.
 """
 
@@ -36,9 +38,26 @@ GRAPH_TITLES: dict[str, str] = {
     "facts": "Asserted facts from the article",
     "inferred": "OWL RL inferences",
     "wikidata": "Wikidata enrichment",
+    "cow": "Correlates of War state codes",
     "metadata": "Dataset description (VoID, DCAT)",
 }
 WIKIDATA_FOLDER = "wikidata"
+#: Folders of ``data/`` whose facts come from another source than the article -> the graph that keeps them apart.
+SOURCE_FOLDERS: dict[str, str] = {WIKIDATA_FOLDER: "wikidata", "cow": "cow"}
+#: The graphs asserted in the source files, in release order.
+ASSERTED_KEYS: tuple[str, ...] = ("ontology", "facts", *SOURCE_FOLDERS.values())
+
+
+def source_graph_key(path: Path) -> str:
+    """The named graph a source file goes to: ``ontology``, one of SOURCE_FOLDERS' graphs, else ``facts``."""
+    folder = path.resolve()
+    if folder.is_relative_to(resource_dir("ontology").resolve()):
+        return "ontology"
+    data = resource_dir("data").resolve()
+    for name, key in SOURCE_FOLDERS.items():
+        if folder.is_relative_to(data / name):
+            return key
+    return "facts"
 
 
 def graph_iri(key: str) -> URIRef:
@@ -94,13 +113,9 @@ def split_knowledge(
     blank node stays with its file). The union of the graphs is ``knowledge.union()``
     (up to blank node names) plus the description.
     """
-    ontology_dir = resource_dir("ontology").resolve()
-    wikidata_dir = (resource_dir("data") / WIKIDATA_FOLDER).resolve()
-    parts: dict[str, list[Path]] = {"ontology": [], "facts": [], "wikidata": []}
+    parts: dict[str, list[Path]] = {key: [] for key in ASSERTED_KEYS}
     for path in knowledge.sources.files:
-        folder = path.resolve()
-        key = "ontology" if folder.is_relative_to(ontology_dir) else "facts"
-        parts["wikidata" if folder.is_relative_to(wikidata_dir) else key].append(path)
+        parts[source_graph_key(path)].append(path)
     inferred = new_graph()
     inferred += knowledge.inferred
     sources = {key: _merged(knowledge.sources.parts[path] for path in paths) for key, paths in parts.items()}

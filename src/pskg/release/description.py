@@ -103,7 +103,8 @@ _DESCRIPTION = (
     "Membership periods of the fifteen post-Soviet states (and the other states the facts name) in NATO, "
     "the CST/CSTO, the SCO, GUAM, NATO's Partnership for Peace, the CIS and the OSCE, each with the verbatim "
     "words of Sophie Momzikoff's article « Alliances et coopérations sécuritaires au sein de l'espace "
-    "postsoviétique » that state it, linked to Wikidata. Named graphs: ontology, facts, inferred, wikidata, metadata."
+    "postsoviétique » that state it, linked to Wikidata and to the Correlates of War state codes. "
+    "Named graphs: ontology, facts, inferred, wikidata, cow, metadata."
 )
 _ENDPOINT_NOTE = (
     "The SPARQL endpoint is the one `pskg serve` starts on this machine; there is no public endpoint. "

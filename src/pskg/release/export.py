@@ -1,4 +1,4 @@
-"""``pskg export``: the CSV files for quantitative users, written on their own.
+"""``pskg export``: the CSV files for quantitative users and their codebook, written on their own.
 
 The same files as in ``dist/`` after ``pskg build`` (see ``pskg.release.panel`` for what
 they hold and what counts as missing), for users who want only the tables, where
@@ -8,24 +8,29 @@ they want them. The graph is validated first; each file is replaced atomically.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from pskg.atomic import atomic_path
 from pskg.engines.base import Notice
 from pskg.engines.reasoning import print_notice
-from pskg.release.formats import DYADS, PANEL
-from pskg.release.panel import write_panels
+from pskg.release.codebook import write_datapackage
+from pskg.release.formats import DATAPACKAGE
+from pskg.release.panel import PANEL_FILES, write_panels
 from pskg.release.store_release import validated_store
 
 
 def export_tables(
     out: Path, progress: Callable[[str], None] = lambda _: None, notice: Notice = print_notice
 ) -> list[Path]:
-    """Write the state-year panel and the dyad-year file into ``out``, from the validated built store; their paths."""
+    """Write the CSV files (the state-year panel, the other states' rows, the dyad-year file) and their codebook
+    (``datapackage.json``) into ``out``, from the validated built store; their paths."""
     store, graphs = validated_store(progress, notice)
     progress("computing the state-year panel")
     out.mkdir(parents=True, exist_ok=True)
-    written = [out / PANEL, out / DYADS]
-    with atomic_path(written[0], 0o644) as panel, atomic_path(written[1], 0o644) as dyads:
-        write_panels(store, panel, dyads, graphs)
+    written = [out / name for name in (*PANEL_FILES, DATAPACKAGE)]
+    with ExitStack() as stack:
+        paths = {path.name: stack.enter_context(atomic_path(path, 0o644)) for path in written}
+        write_panels(store, paths, graphs)
+        write_datapackage(paths[DATAPACKAGE])
     return written

@@ -2,7 +2,7 @@
 
 Every format a store or a notebook reads directly: TriG and N-Quads (the named
 graphs, see ``pskg.release.dataset``), JSON-LD with its ``@context`` also published as a
-file of its own, the VoID/DCAT description, the two CSV panels. ``SHA256SUMS``
+file of its own, the VoID/DCAT description, the CSV panels and their codebook (``datapackage.json``). ``SHA256SUMS``
 (``sha256sum -c`` format) lists every file of ``dist/``; each file carries the one
 version number that the package and the ontology's ``owl:versionIRI`` share.
 """
@@ -31,7 +31,8 @@ CONTEXT = "context.jsonld"
 VOID_FILE = "void.ttl"
 PANEL = "state-year-panel.csv"
 DYADS = "dyad-year.csv"
-DATAPACKAGE = "datapackage.json"
+OTHER_STATES = "state-year-other-states.csv"
+DATAPACKAGE = "datapackage.json"  # the CSV files' codebook (Frictionless Data Package)
 CHECKSUMS = "SHA256SUMS"
 ENRICHMENT = "wikidata-enrichment.trig"  # written by `pskg link enrich`, outside the build
 #: Release file -> media type (IANA), as the DCAT distributions list them.
@@ -43,6 +44,8 @@ MEDIA_TYPES: dict[str, str] = {
     VOID_FILE: "text/turtle",
     PANEL: "text/csv",
     DYADS: "text/csv",
+    OTHER_STATES: "text/csv",
+    DATAPACKAGE: "application/json",
 }
 
 

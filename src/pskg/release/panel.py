@@ -1,29 +1,39 @@
-"""CSV exports for quantitative users: a state-year panel and a dyad-year file, written as they are computed.
+"""CSV exports for quantitative users: a state-year panel, the other states' rows, and a dyad-year file.
 
 Political scientists merge such files with other country-year data by ISO alpha-3
-or Correlates of War code. What matters most is that *not a member* and *not known*
-differ: a zero is only written where the article covers the pair.
+or Correlates of War (COW) code, and read them as COW's Intergovernmental
+Organizations data: ``member`` is 1 full member, 2 associate member, 3 observer,
+0 not a member, -1 the organisation did not exist that year, and empty (missing)
+where the article does not say. What COW's scheme cannot say (a partner of NATO's
+Partnership for Peace is no member) is in ``partner``. The columns, their types and
+their codes are in ``pskg.release.codebook``, written beside the files as
+``datapackage.json``.
 
-Coverage. Tableau 2 gives, for each state it has a row for (the fifteen
-post-Soviet states), its membership of each of its column organisations (an empty
-cell means "not a member"), for the years from independence (1991) to the
-article's end (3 December 2019). So for a row state and a column organisation of
-the same table, 1991–2019, ``member`` is 1 or 0. Every other state-organisation
-pair the graph records a membership for is outside that coverage: ``member`` is 1
-in the years of its periods and empty (missing) in the others — the article is
-silent, which is not a zero. Pairs the graph knows nothing about have no rows, so
-the panel grows with the data, not with every state times every organisation.
-Deprecated claims are ignored.
+Domain. Tableau 2 gives, for each state it has a row for (the fifteen post-Soviet
+states), its membership of each of its column organisations (an empty cell means
+"not a member"), for the years from independence (1991) to the article's end
+(3 December 2019). That block is the panel: every row state times every column
+organisation, 1991–2019, and within it a zero is a true zero. Other states the
+article records in those organisations (Serbia an observer of the CSTO, China in the
+SCO, Poland in NATO) are in a file of their own, coded only in the years of their
+recorded periods (and -1 before the founding year), missing elsewhere: the article is
+no complete record for them. Other bodies (the Warsaw Pact, DCBI) and states with no
+recorded membership have no rows. Deprecated claims are ignored.
 
-The Correlates of War code column is present but empty: no source for the codes is
-part of the project yet, and a code is never guessed.
+Existence. -1 is written only before a founding year the graph records
+(``pss:foundingYear``, from the article). Where it records none, the first year of
+any recorded membership shows the organisation existed; earlier years are missing,
+never -1 and never 0: no date is invented.
+
+The dyad-year file covers the panel's domain: each pair of row states, each column
+organisation and year, with COW's joint full membership (1 when both are full members).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -32,26 +42,38 @@ from typing import TextIO
 import pyoxigraph
 from rdflib import Graph
 
+from pskg.release.codebook import DYAD_TABLE, FIRST_YEAR, LAST_YEAR, OTHER_STATES_TABLE, PANEL_TABLE
+from pskg.release.formats import DYADS, OTHER_STATES, PANEL
 from pskg.release.plain_rows import plain_rows
 from pskg.sources.namespaces import ID, PSS
 
-FIRST_YEAR = 1991  # independence of the post-Soviet states: the article's starting point
-LAST_YEAR = 2019  # the article cites events up to 3 December 2019
 YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
-
-PANEL_COLUMNS = ("state", "iso3", "cow_code", "organisation", "year", "member", "role", "state_iri", "organisation_iri")
-DYAD_COLUMNS: tuple[str, ...] = ("state_a", "iso3_a", "cow_code_a", "state_b", "iso3_b", "cow_code_b")
-DYAD_COLUMNS += ("organisation", "year", "role_a", "role_b", "organisation_iri")
+PANEL_COLUMNS = PANEL_TABLE.columns
+DYAD_COLUMNS = DYAD_TABLE.columns
+#: The CSV files ``write_panels`` writes, in order.
+PANEL_FILES: tuple[str, ...] = (PANEL, OTHER_STATES, DYADS)
+#: Roles that COW's membership scheme codes (the fuller first); any other role is told apart (``partner``).
+MEMBER_ROLES: dict[str, int] = {"FullMember": 1, "AssociateMember": 2, "Observer": 3}
+PARTNER_ROLE = "Partner"
+NOT_A_MEMBER, DID_NOT_EXIST = 0, -1
 
 _STATES = """
-SELECT ?state (SAMPLE(?code) AS ?iso) (SAMPLE(?name) AS ?label) WHERE {
+SELECT ?state (SAMPLE(?code) AS ?iso) (SAMPLE(?name) AS ?label) (SAMPLE(?ccode) AS ?cow) (SAMPLE(?abb) AS ?stateabb)
+WHERE {
   ?state a pss:State ; pss:isoAlpha3 ?code .
   OPTIONAL { ?state rdfs:label ?name . FILTER(LANG(?name) = "en") }
+  OPTIONAL { ?state pss:cowCode ?ccode }
+  OPTIONAL { ?state pss:cowStateAbb ?abb }
 } GROUP BY ?state"""
 _TABLE_ROWS = """
 SELECT DISTINCT ?table ?state WHERE { ?cell pss:documentPart ?table ; pss:tableRow ?state . }"""
 _TABLE_COLUMNS = """
 SELECT DISTINCT ?table ?organisation WHERE { ?cell pss:documentPart ?table ; pss:tableColumn ?organisation . }"""
+_FOUNDED = """
+SELECT ?organisation ?year WHERE {
+  ?organisation pss:foundingYear ?year .
+  FILTER NOT EXISTS { ?organisation pss:rank pss:DeprecatedRank }
+}"""
 _MEMBERSHIPS = """
 SELECT ?state ?organisation ?role ?start ?end WHERE {
   ?membership a pss:Membership ; org:member ?state ; org:organization ?organisation ; org:role ?role ;
@@ -62,6 +84,7 @@ SELECT ?state ?organisation ?role ?start ?end WHERE {
 
 Source = Graph | pyoxigraph.Store
 Pair = tuple[str, str]
+Code = int | None
 
 
 @dataclass(frozen=True)
@@ -72,104 +95,162 @@ class State:
     iso3: str
     label: str
     cow_code: str = ""
+    stateabb: str = ""
 
     @cached_property
     def fields(self) -> str:
-        """The CSV fields that name the state: label, ISO code, COW code."""
-        return ",".join(_quoted(field) for field in (self.label, self.iso3, self.cow_code))
+        """The CSV fields that name the state: label, ISO code, COW code, COW abbreviation."""
+        return ",".join(_quoted(field) for field in (self.label, self.iso3, self.cow_code, self.stateabb))
 
     @cached_property
     def iri_field(self) -> str:
         return _quoted(self.iri)
 
 
-def write_panels(
-    source: Source, panel: Path, dyads: Path, graphs: Sequence[pyoxigraph.NamedNode] = (), union: bool = False
-) -> None:
-    """Write the state-year panel and the dyad-year file of ``source``: a graph, or a store's default graph, the
-    union of its ``graphs`` or, with ``union``, of all its named graphs (every query here gives a set, so a triple
-    two graphs state changes nothing).
+@dataclass(frozen=True)
+class Existence:
+    """What the graph says about when an organisation existed: its founding year, and the first year any
+    membership of it is recorded (which shows it existed then)."""
 
-    Each file is written as it is made, one state at a time; the fields that name a
-    state or an organisation are quoted for CSV once, not once a row.
+    founded: int | None
+    first_member: int | None
+
+    def code(self, year: int) -> Code:
+        """0 where the organisation is known to exist in ``year``, -1 before its founding year, else missing."""
+        if self.founded is not None and year < self.founded:
+            return DID_NOT_EXIST
+        known = [value for value in (self.founded, self.first_member) if value is not None]
+        return NOT_A_MEMBER if known and year >= min(known) else None
+
+
+@dataclass(frozen=True)
+class Codes:
+    """One state, organisation and year: ``member`` and ``partner`` as the codebook codes them, and the roles."""
+
+    member: Code
+    partner: Code
+    role: str
+
+
+def code_year(roles: Iterable[str], existence: Existence, year: int, covered: bool) -> Codes:
+    """The codes of one state in one organisation and year, from the roles the graph records for it then.
+
+    ``covered``: the pair is in Tableau 2's block, so a role not held is a zero (or -1 before the organisation
+    existed). Outside it the article is silent on the years without a recorded role: missing, but -1 still holds
+    before the founding year. A role COW's scheme does not know leaves ``member`` missing where no member role is
+    held: it is not "not a member"."""
+    held = set(roles)
+    absent = existence.code(year)
+    if not covered and absent != DID_NOT_EXIST:
+        absent = None
+    ranks = sorted(MEMBER_ROLES[name] for name in held if name in MEMBER_ROLES)
+    unknown = held - set(MEMBER_ROLES) - {PARTNER_ROLE}
+    member = ranks[0] if ranks else (None if unknown else absent)
+    partner = 1 if PARTNER_ROLE in held else absent
+    return Codes(member, partner, ";".join(sorted(held)))
+
+
+def joint_membership(member_a: Code, member_b: Code) -> Code:
+    """COW's joint full membership: 1 both full members, -1 the organisation did not exist, 0 when one is known not
+    to be a full member, else missing."""
+    if member_a == 1 and member_b == 1:
+        return 1
+    if DID_NOT_EXIST in (member_a, member_b):
+        return DID_NOT_EXIST
+    if any(code is not None and code != 1 for code in (member_a, member_b)):
+        return NOT_A_MEMBER
+    return None
+
+
+def write_panels(
+    source: Source, paths: Mapping[str, Path], graphs: Sequence[pyoxigraph.NamedNode] = (), union: bool = False
+) -> None:
+    """Write the CSV files of ``source`` to ``paths`` (file name in PANEL_FILES -> where to write it): a graph, or a
+    store's default graph, the union of its ``graphs`` or, with ``union``, of all its named graphs (every query
+    here gives a set, so a triple two graphs state changes nothing).
+
+    The fields that name a state or an organisation are quoted for CSV once, not once a row.
     """
     states = _states(source, graphs, union)
-    covered = _covered_pairs(source, graphs, union)
+    row_states, organisations = _table(source, graphs, union)
     local = _LocalNames()
     roles: dict[Pair, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    first_member: dict[str, int] = {}
     for row in plain_rows(source, _MEMBERSHIPS, graphs, union):
-        if row["state"] not in states:
+        organisation, start = row["organisation"], int(row["start"])
+        first_member[organisation] = min(start, first_member.get(organisation, start))
+        if row["state"] not in states or organisation not in organisations:
             continue
         last = int(row["end"]) if row["end"] else LAST_YEAR
-        for year in range(max(int(row["start"]), FIRST_YEAR), min(last, LAST_YEAR) + 1):
-            roles[(row["state"], row["organisation"])][year].add(local(row["role"]))
-    held = {  # the roles of each state, organisation and year, as their CSV field
-        pair: {year: _quoted(";".join(sorted(names))) for year, names in by_year.items()}
-        for pair, by_year in roles.items()
-    }
-    del roles
-    with _csv_file(panel) as out:
+        for year in range(max(start, FIRST_YEAR), min(last, LAST_YEAR) + 1):
+            roles[(row["state"], organisation)][year].add(local(row["role"]))
+    founded: dict[str, int] = {}
+    for row in plain_rows(source, _FOUNDED, graphs, union):
+        founded[row["organisation"]] = min(int(row["year"]), founded.get(row["organisation"], int(row["year"])))
+    existence = {org: Existence(founded.get(org), first_member.get(org)) for org in organisations}
+    by_iso = sorted((state for state in states.values() if state.iri in row_states), key=lambda s: (s.iso3, s.iri))
+    by_name = sorted(organisations, key=lambda iri: (local(iri), iri))
+    member_codes: dict[tuple[str, str], list[Code]] = {}
+    with _csv_file(paths[PANEL]) as out:
         out.write(",".join(PANEL_COLUMNS) + "\n")
-        pairs = sorted(
-            {pair for pair in covered | set(held) if pair[0] in states},
-            key=lambda pair: (states[pair[0]].iso3, pair[0], local(pair[1])),
-        )
-        for pair in pairs:
-            out.write(_pair_lines(states[pair[0]], pair[1], held.get(pair, {}), pair in covered, local))
-    with _csv_file(dyads) as out:
+        for state in by_iso:
+            for organisation in by_name:
+                held = roles.get((state.iri, organisation), {})
+                codes = [code_year(held.get(year, ()), existence[organisation], year, True) for year in YEARS]
+                member_codes[(state.iri, organisation)] = [code.member for code in codes]
+                out.write(_pair_lines(state, organisation, codes, local))
+    others = sorted(
+        {pair for pair in roles if pair[0] not in row_states},
+        key=lambda pair: (states[pair[0]].iso3, pair[0], local(pair[1]), pair[1]),
+    )
+    with _csv_file(paths[OTHER_STATES]) as out:
+        out.write(",".join(OTHER_STATES_TABLE.columns) + "\n")
+        for state_iri, organisation in others:
+            held = roles[(state_iri, organisation)]
+            codes = [code_year(held.get(year, ()), existence[organisation], year, False) for year in YEARS]
+            out.write(_pair_lines(states[state_iri], organisation, codes, local))
+    with _csv_file(paths[DYADS]) as out:
         out.write(",".join(DYAD_COLUMNS) + "\n")
-        for lines in _dyad_lines(states, held, local):
-            out.write(lines)
+        for index, a in enumerate(by_iso):
+            for b in by_iso[index + 1 :]:
+                for organisation in by_name:
+                    out.write(_dyad_lines(a, b, organisation, member_codes, local))
 
 
-def _pair_lines(state: State, organisation: str, held: dict[int, str], covered: bool, local: _LocalNames) -> str:
-    """The 29 lines of one state and organisation: 1 in its years, else 0 where covered, else empty."""
+def _pair_lines(state: State, organisation: str, codes: Sequence[Codes], local: _LocalNames) -> str:
+    """The 29 lines of one state and organisation."""
     head = f"{state.fields},{local.field(local(organisation))},"
     tail = f",{state.iri_field},{local.field(organisation)}\n"
-    absent = "0" if covered else ""
     return "".join(
-        f"{head}{year},1,{held[year]}{tail}" if year in held else f"{head}{year},{absent},{tail}" for year in YEARS
+        f"{head}{year},{_int(code.member)},{_int(code.partner)},{local.field(code.role)}{tail}"
+        for year, code in zip(YEARS, codes, strict=True)
     )
 
 
-def _dyad_lines(states: dict[str, State], held: dict[Pair, dict[int, str]], local: _LocalNames) -> Iterator[str]:
-    """For each state in ISO order, its lines of the dyad-year file: every other state (after it in ISO order)
-    holding a period of the same organisation in the same year, sorted by that state's code, the organisation and
-    the year. One state's lines at a time: never the whole file in memory."""
-    members: dict[tuple[str, int], list[tuple[str, str, str]]] = defaultdict(list)
-    years_of: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
-    for (state_iri, organisation), by_year in held.items():
-        for year, role in by_year.items():
-            members[(organisation, year)].append((states[state_iri].iso3, state_iri, role))
-            years_of[state_iri].append((organisation, year, role))
-    for state_iri in sorted(years_of, key=lambda iri: (states[iri].iso3, iri)):
-        a = states[state_iri]
-        lines = []
-        for organisation, year, role_a in years_of[state_iri]:
-            name = local(organisation)
-            tail = f",{local.field(name)},{year},{role_a},"
-            end = f",{local.field(organisation)}\n"
-            for iso_b, iri_b, role_b in members[(organisation, year)]:
-                if (iso_b, iri_b) > (a.iso3, state_iri):
-                    lines.append((iso_b, name, year, iri_b, f"{a.fields},{states[iri_b].fields}{tail}{role_b}{end}"))
-        lines.sort(key=lambda entry: entry[:4])
-        yield "".join(entry[4] for entry in lines)
+def _dyad_lines(
+    a: State, b: State, organisation: str, member_codes: Mapping[tuple[str, str], list[Code]], local: _LocalNames
+) -> str:
+    """The 29 lines of one pair of states (``a`` before ``b`` in ISO order) and one organisation."""
+    head = f"{a.fields},{b.fields},{local.field(local(organisation))},"
+    tail = f",{local.field(organisation)}\n"
+    codes_a, codes_b = member_codes[(a.iri, organisation)], member_codes[(b.iri, organisation)]
+    return "".join(
+        f"{head}{year},{_int(joint_membership(ma, mb))},{_int(ma)},{_int(mb)}{tail}"
+        for year, ma, mb in zip(YEARS, codes_a, codes_b, strict=True)
+    )
 
 
-def _covered_pairs(source: Source, graphs: Sequence[pyoxigraph.NamedNode], union: bool) -> set[Pair]:
-    """The row states times the column organisations of each table (Tableau 2): where an absence is a zero."""
-    rows: dict[str, set[str]] = defaultdict(set)
-    columns: dict[str, set[str]] = defaultdict(set)
-    for row in plain_rows(source, _TABLE_ROWS, graphs, union):
-        rows[row["table"]].add(row["state"])
-    for row in plain_rows(source, _TABLE_COLUMNS, graphs, union):
-        columns[row["table"]].add(row["organisation"])
-    return {(state, organisation) for table in rows for state in rows[table] for organisation in columns[table]}
+def _table(source: Source, graphs: Sequence[pyoxigraph.NamedNode], union: bool) -> tuple[set[str], set[str]]:
+    """Tableau 2's row states and column organisations (of every table the graph records cells of): the panel's
+    domain, where an absence is a zero."""
+    rows = {row["state"] for row in plain_rows(source, _TABLE_ROWS, graphs, union)}
+    columns = {row["organisation"] for row in plain_rows(source, _TABLE_COLUMNS, graphs, union)}
+    return rows, columns
 
 
 def _states(source: Source, graphs: Sequence[pyoxigraph.NamedNode], union: bool) -> dict[str, State]:
     return {
-        row["state"]: State(row["state"], row["iso"], row["label"] or _local(row["state"]))
+        row["state"]: State(row["state"], row["iso"], row["label"] or _local(row["state"]), row["cow"], row["stateabb"])
         for row in plain_rows(source, _STATES, graphs, union)
     }
 
@@ -194,6 +275,11 @@ class _LocalNames(dict[str, str]):
         if quoted is None:
             quoted = self.fields[text] = _quoted(text)
         return quoted
+
+
+def _int(code: Code) -> str:
+    """An integer column's field: the integer, or empty for missing (never ``1.0``)."""
+    return "" if code is None else str(code)
 
 
 def _local(iri: str) -> str:

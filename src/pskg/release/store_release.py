@@ -36,17 +36,15 @@ from pskg.engines.reasoning import infer_with_fallback
 from pskg.engines.results import failure_message
 from pskg.engines.validation import validate_fast
 from pskg.errors import ValidationFailed
-from pskg.release.dataset import GRAPH_TITLES, WIKIDATA_FOLDER, graph_iri
+from pskg.release.dataset import ASSERTED_KEYS, GRAPH_TITLES, graph_iri, source_graph_key
 from pskg.release.description import EXAMPLE_CANDIDATES, describe_dataset
 from pskg.release.formats import CONTEXT, JSONLD, MEDIA_TYPES, NQUADS, TRIG, VOID_FILE, jsonld_context
 from pskg.sources.namespaces import PREFIXES
 from pskg.sources.parse import parse_turtle_file
-from pskg.sources.resources import resource_dir
 
 _FORMAT = pyoxigraph.RdfFormat
-_ASSERTED_KEYS = ("ontology", "facts", "wikidata")
 #: The dataset graphs the saved queries read: the asserted and the inferred triples (the description excluded).
-_QUERIED_KEYS = (*_ASSERTED_KEYS, "inferred")
+_QUERIED_KEYS = (*ASSERTED_KEYS, "inferred")
 #: The store's own name for the graph of the inferred triples, kept apart from the files' graphs.
 _INFERRED = pyoxigraph.NamedNode("urn:pskg:release:inferred")
 _METADATA = pyoxigraph.NamedNode("urn:pskg:release:metadata")
@@ -95,13 +93,10 @@ class StoreRelease:
 def release_parts(checked: CheckedStore) -> StoreRelease:
     """Sort the files' graphs into the dataset's parts (with stable blank nodes) and add the inferred graph."""
     store = checked.store
-    ontology = resource_dir("ontology").resolve()
-    wikidata = (resource_dir("data") / WIKIDATA_FOLDER).resolve()
     parts: dict[str, list[pyoxigraph.NamedNode]] = {key: [] for key in GRAPH_TITLES}
     for path in checked.sources.files:
-        graph, folder = file_graph(path), path.resolve()
-        in_ontology = folder.is_relative_to(ontology)
-        parts["wikidata" if folder.is_relative_to(wikidata) else "ontology" if in_ontology else "facts"].append(graph)
+        graph = file_graph(path)
+        parts[source_graph_key(path)].append(graph)
         if _has_blank_nodes(store, graph):
             stable = parse_turtle_file(path, checked.sources.bases.get(path))
             store.remove_graph(graph)
@@ -129,7 +124,7 @@ def prepare_store_release(checked: CheckedStore) -> StoreRelease:
     return StoreRelease(
         parts,
         {str(graph_iri(key)): count for key, count in counts.items()},
-        _union_count(store, {key: (parts[key], counts[key]) for key in _ASSERTED_KEYS}),
+        _union_count(store, {key: (parts[key], counts[key]) for key in ASSERTED_KEYS}),
         counts["inferred"],
         metadata.serialize(format="longturtle"),
     )
@@ -149,7 +144,7 @@ def write_rdf_files(store: pyoxigraph.Store, release: StoreRelease, staging: Pat
     (staging / CONTEXT).write_text(json.dumps(context, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (staging / VOID_FILE).write_text(release.metadata_turtle, encoding="utf-8")
     published = json.dumps(context["@context"], ensure_ascii=False).encode("utf-8")
-    single = {key: asserted for key in _ASSERTED_KEYS} | {"inferred": inferred}
+    single = {key: asserted for key in ASSERTED_KEYS} | {"inferred": inferred}
     ntriples, turtle = staging.with_name(staging.name + ".graph.nt"), staging.with_name(staging.name + ".graph.ttl")
     try:
         files = (TRIG, NQUADS, JSONLD, *(f"{name}.{extension}" for name in names for extension in ("ttl", "nt")))
@@ -259,7 +254,7 @@ def _has_blank_nodes(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode) -> bo
 
 
 def _describes(store: pyoxigraph.Store, parts: dict[str, list[pyoxigraph.NamedNode]], iri: Node) -> bool:
-    graphs = " ".join(f"<{graph.value}>" for key in _ASSERTED_KEYS for graph in parts[key])
+    graphs = " ".join(f"<{graph.value}>" for key in ASSERTED_KEYS for graph in parts[key])
     return bool(store.query(f"ASK {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ <{iri}> ?p ?o }} }}")) if graphs else False
 
 
