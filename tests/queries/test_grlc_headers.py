@@ -89,7 +89,7 @@ def test_pskg_reads_the_header_as_grlc_does(path: Path) -> None:
 def test_descriptions_keep_their_text() -> None:
     """Two descriptions that held ``Parameters - org: …`` (illegal in a plain YAML scalar), read back whole."""
     members = parse_saved_query(resource_dir("queries") / "members-in-year.rq")
-    assert members.description.startswith('Every state holding a membership period (any role) of the organisation in')
+    assert members.description.startswith("Every state holding a membership period (any role) of the organisation in")
     assert members.description.endswith(
         "Parameters - org: the organisation (acronym such as CSTO, SCO, NATO, PfP, or its IRI); "
         "year: a calendar year (integer)."
