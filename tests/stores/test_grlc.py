@@ -4,7 +4,8 @@ grlc 1.3.11 from PyPI, local mode (tests/support/grlc_server.py), reads
 ``queries/`` and sends its operations to a ``pskg serve`` that this test starts on
 127.0.0.1. Its API description must carry every query's summary, tags and
 parameter defaults (grlc drops them all from a header PyYAML rejects), and its
-answers to a few operations must equal ``pskg query``'s rows for the same query.
+answers (every operation at its defaults, a few with other values) must equal
+``pskg query``'s rows for the same query.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from pskg.engines import get_engine
 from pskg.queries.catalogue import parse_saved_query
+from pskg.queries.render import render
 from pskg.sources.namespaces import ID
 from pskg.sources.resources import resource_dir
 from pskg.stores.serve import HOST, free_port, wait_until_answering
@@ -142,3 +145,15 @@ def test_grlc_refuses_an_operation_without_its_parameters(grlc: str) -> None:
     """grlc fills in no default itself (its API page does): a required parameter left out is an error, not rows."""
     status, _ = _get(f"{grlc}/api-local/members-in-year?year=2019", accept="application/sparql-results+json")
     assert status >= 400
+
+
+@pytest.mark.parametrize("path", sorted(QUERIES.glob("*.rq")), ids=lambda path: path.stem)
+def test_every_operation_at_its_defaults_answers_as_pskg_query_does(grlc: str, path: Path) -> None:
+    """All saved queries, each with its header's defaults sent in full (grlc fills in none itself)."""
+    query = parse_saved_query(path)
+    values = {p.name: p.default for p in query.parameters if p.default is not None}
+    suffix = f"?{urllib.parse.urlencode(values)}" if values else ""
+    status, body = _get(f"{grlc}/api-local/{query.name}{suffix}", accept="application/sparql-results+json")
+    assert status == 200, body[:2000]
+    expected = json.loads(render(get_engine().query(query, {}), "json"))
+    assert _normalised(json.loads(body)) == _normalised(expected)
