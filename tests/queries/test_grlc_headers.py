@@ -117,6 +117,7 @@ def test_a_plain_scalar_with_a_colon_is_refused_with_file_and_line(tmp_path: Pat
     message = str(caught.value)
     assert message.startswith(f"{path}:2: ")
     assert "not valid YAML" in message and "mapping values are not allowed here" in message
+    assert "column 40" in message, "the colon after `year`, counted in the file's line"
     assert ">-" in message, "says how to fix it"
 
 

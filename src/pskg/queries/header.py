@@ -40,6 +40,9 @@ GRLC_KEYS = frozenset(
 )
 
 
+_HINT = " (quote the text, or write it as a folded block: `key: >-` then indented lines)"
+
+
 class QueryHeaderError(PskgError):
     """A ``#+`` header grlc cannot use; names the file and, when known, the line."""
 
@@ -77,7 +80,7 @@ def read_header(path: Path, text: str) -> Header:
     try:
         loaded = yaml.safe_load("\n".join(content for _, content in lines))
     except yaml.YAMLError as exc:
-        raise _yaml_error(path, lines, exc) from exc
+        raise _yaml_error(path, text, lines, exc) from exc
     if loaded is None:
         return Header()
     first = lines[0][0]
@@ -97,14 +100,16 @@ def read_header(path: Path, text: str) -> Header:
     )
 
 
-def _yaml_error(path: Path, lines: list[tuple[int, str]], exc: yaml.YAMLError) -> QueryHeaderError:
+def _yaml_error(path: Path, text: str, lines: list[tuple[int, str]], exc: yaml.YAMLError) -> QueryHeaderError:
     """PyYAML's message, its line mapped back to the file's."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = lines[min(mark.line, len(lines) - 1)][0] if mark is not None else None
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    column = f", column {mark.column + len(DECORATOR) + 1}" if mark is not None else ""
-    hint = " (quote the text, or write it as a folded block: `key: >-` then indented lines)"
-    return QueryHeaderError(path, line, f"not valid YAML: {problem}{column}{hint}")
+    if mark is None:
+        return QueryHeaderError(path, None, f"not valid YAML: {problem}{_HINT}")
+    line, content = lines[min(mark.line, len(lines) - 1)]
+    stripped = len(text.split("\n")[line - 1]) - len(content)  # the #+ characters grlc strips
+    column = f", column {mark.column + stripped + 1}"
+    return QueryHeaderError(path, line, f"not valid YAML: {problem}{column}{_HINT}")
 
 
 def _line_of(lines: list[tuple[int, str]], key: str) -> int:
