@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# grlc (the test that serves queries/ with it) pins its own dependencies: its own virtualenv.
+GRLC_VERSION := 1.3.11
+GRLC_VENV ?= .venv-grlc
+GRLC_STAMP := $(GRLC_VENV)/.installed
 
 .PHONY: demo test lint clean
 
@@ -10,6 +14,11 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
+
+$(GRLC_STAMP): Makefile
+	$(PYTHON) -m venv $(GRLC_VENV)
+	$(GRLC_VENV)/bin/pip install --quiet --disable-pip-version-check grlc==$(GRLC_VERSION)
+	touch $(GRLC_STAMP)
 
 ## Build, validate and answer the article's questions.
 demo: $(STAMP)
@@ -21,7 +30,7 @@ demo: $(STAMP)
 	$(BIN)/pskg query csto-spending-2018
 
 ## Lint, type-check, then the whole test suite.
-test: $(STAMP)
+test: $(STAMP) $(GRLC_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

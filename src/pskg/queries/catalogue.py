@@ -1,7 +1,8 @@
 """Saved SPARQL queries: read their grlc headers, bind parameters, run them.
 
 A query file ``queries/NAME.rq`` starts with grlc decorators (``#+ summary:``,
-``#+ description:``, ``#+ tags:``, ``#+ defaults:``) and names its parameters
+``#+ description:``, ``#+ tags:``, ``#+ defaults:``; YAML, read as grlc reads it:
+see ``pskg.queries.header``) and names its parameters
 the grlc/BASIL way: ``?_name_type`` (required) or ``?__name_type`` (optional),
 type ``iri``, ``integer`` or ``string``. Values are parsed into RDF terms and
 bound with ``initBindings``: they never become query text.
@@ -23,11 +24,11 @@ from rdflib.query import ResultRow
 from rdflib.term import Identifier, Node
 
 from pskg.errors import ParameterError, PskgError, UnknownQueryError
+from pskg.queries.header import read_header
 from pskg.sources.namespaces import ID, PREFIXES, PSS
 from pskg.sources.resources import resource_dir
 
 _PARAMETER = re.compile(r"\?(?P<var>(?P<optional>__?)(?P<name>[A-Za-z0-9]+)(?:_(?P<type>[A-Za-z0-9]+))?)\b")
-_DECORATOR = re.compile(r"^#\+\s?(.*)$")
 _LOCAL_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _INTEGER = re.compile(r"^[+-]?[0-9]{1,9}$")
 
@@ -82,9 +83,9 @@ def parse_saved_query(path: Path) -> SavedQuery:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PskgError(f"{path}: cannot read query: {exc}") from exc
-    header = _decorators(text)
+    header = read_header(path, text)
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    defaults = header.get("defaults", {})
+    defaults = header.defaults
     parameters: dict[str, Parameter] = {}
     for match in _PARAMETER.finditer(body):
         name = match.group("name")
@@ -102,40 +103,11 @@ def parse_saved_query(path: Path) -> SavedQuery:
         name=path.stem,
         path=path,
         text=text,
-        summary=str(header.get("summary", "")),
-        description=str(header.get("description", "")),
-        tags=tuple(header.get("tags", ())),
+        summary=header.summary,
+        description=header.description,
+        tags=header.tags,
         parameters=tuple(parameters.values()),
     )
-
-
-def _decorators(text: str) -> dict:
-    """The grlc decorators we use: scalars, ``tags`` lists and ``defaults`` maps.
-
-    A small reader rather than a YAML dependency: the header grammar we accept is
-    ``key: value``, ``key:`` followed by ``- item`` lines, or ``- name: value``.
-    """
-    result: dict = {}
-    current: str | None = None
-    for line in text.splitlines():
-        match = _DECORATOR.match(line.strip())
-        if not match:
-            continue
-        content = match.group(1).rstrip()
-        stripped = content.strip()
-        if stripped.startswith("- ") and current is not None:
-            item = stripped[2:].strip()
-            if current == "defaults":
-                key, _, value = item.partition(":")
-                result.setdefault(current, {})[key.strip()] = value.strip()
-            else:
-                result.setdefault(current, []).append(item)
-        elif ":" in stripped:
-            key, _, value = stripped.partition(":")
-            current = key.strip()
-            if value.strip():
-                result[current] = value.strip()
-    return result
 
 
 def saved_queries() -> list[SavedQuery]:
