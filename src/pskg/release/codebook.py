@@ -189,7 +189,8 @@ _MEMBER = Field(
     + ". A state holding two statuses in one year gets the fuller one (1 before 2 before 3). "
     "A partner of the Partnership for Peace is not a member (0) and is told by `partner`. "
     "-1 is written only before the founding year the article gives; where it gives none, the organisation is "
-    "known to exist from its first recorded member on, and earlier years are missing.",
+    "known to exist from the first year the article attests it (a membership, or a dated instrument or event it "
+    "takes part in), and earlier years are missing.",
     codes=tuple(MEMBER_CODES),
 )
 _PARTNER = Field(

@@ -21,9 +21,12 @@ no complete record for them. Other bodies (the Warsaw Pact, DCBI) and states wit
 recorded membership have no rows. Deprecated claims are ignored.
 
 Existence. -1 is written only before a founding year the graph records
-(``pss:foundingYear``, from the article). Where it records none, the first year of
-any recorded membership shows the organisation existed; earlier years are missing,
-never -1 and never 0: no date is invented.
+(``pss:foundingYear``, from the article). Where it records none, the first year the
+article attests the organisation shows it existed: a recorded membership's start, or
+the year of an instrument or event it takes part in (``pss:participant``,
+``pss:party``, ``pss:framework``; NATO is attested in 1990 by the CFE Treaty of note
+11, the OSCE in 1975 by Russia's CSCE cell of Tableau 2). Years before the first
+attestation are missing, never -1 and never 0: no date is invented.
 
 The dyad-year file covers the panel's domain: each pair of row states, each column
 organisation and year, with COW's joint full membership (1 when both are full members).
@@ -74,6 +77,12 @@ SELECT ?organisation ?year WHERE {
   ?organisation pss:foundingYear ?year .
   FILTER NOT EXISTS { ?organisation pss:rank pss:DeprecatedRank }
 }"""
+_TAKES_PART = """
+SELECT ?organisation ?year WHERE {
+  ?fact pss:participant|pss:party|pss:framework ?organisation ; pss:year ?year .
+  ?organisation a pss:Organisation .
+  FILTER NOT EXISTS { ?fact pss:rank pss:DeprecatedRank }
+}"""
 _MEMBERSHIPS = """
 SELECT ?state ?organisation ?role ?start ?end WHERE {
   ?membership a pss:Membership ; org:member ?state ; org:organization ?organisation ; org:role ?role ;
@@ -109,17 +118,17 @@ class State:
 
 @dataclass(frozen=True)
 class Existence:
-    """What the graph says about when an organisation existed: its founding year, and the first year any
-    membership of it is recorded (which shows it existed then)."""
+    """What the graph says about when an organisation existed: its founding year, and the first year the article
+    attests it (a membership's start, a dated instrument or event it takes part in), which shows it existed then."""
 
     founded: int | None
-    first_member: int | None
+    first_attested: int | None
 
     def code(self, year: int) -> Code:
         """0 where the organisation is known to exist in ``year``, -1 before its founding year, else missing."""
         if self.founded is not None and year < self.founded:
             return DID_NOT_EXIST
-        known = [value for value in (self.founded, self.first_member) if value is not None]
+        known = [value for value in (self.founded, self.first_attested) if value is not None]
         return NOT_A_MEMBER if known and year >= min(known) else None
 
 
@@ -175,10 +184,10 @@ def write_panels(
     row_states, organisations = _table(source, graphs, union)
     local = _LocalNames()
     roles: dict[Pair, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    first_member: dict[str, int] = {}
+    attested: dict[str, int] = {}
     for row in plain_rows(source, _MEMBERSHIPS, graphs, union):
         organisation, start = row["organisation"], int(row["start"])
-        first_member[organisation] = min(start, first_member.get(organisation, start))
+        attested[organisation] = min(start, attested.get(organisation, start))
         if row["state"] not in states or organisation not in organisations:
             continue
         last = int(row["end"]) if row["end"] else LAST_YEAR
@@ -187,7 +196,9 @@ def write_panels(
     founded: dict[str, int] = {}
     for row in plain_rows(source, _FOUNDED, graphs, union):
         founded[row["organisation"]] = min(int(row["year"]), founded.get(row["organisation"], int(row["year"])))
-    existence = {org: Existence(founded.get(org), first_member.get(org)) for org in organisations}
+    for row in plain_rows(source, _TAKES_PART, graphs, union):
+        attested[row["organisation"]] = min(int(row["year"]), attested.get(row["organisation"], int(row["year"])))
+    existence = {org: Existence(founded.get(org), attested.get(org)) for org in organisations}
     by_iso = sorted((state for state in states.values() if state.iri in row_states), key=lambda s: (s.iso3, s.iri))
     by_name = sorted(organisations, key=lambda iri: (local(iri), iri))
     member_codes: dict[tuple[str, str], list[Code]] = {}
