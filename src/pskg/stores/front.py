@@ -51,7 +51,7 @@ DEFAULT_TIMEOUT = 30.0
 #: Oxigraph 0.5 ends a 200 answer with this text when its --timeout-s cancels a query mid-way.
 CANCELLED_MARK = b"The SPARQL operation has been cancelled"
 #: Larger answers are refused (the whole dataset as N-Quads is about 1 MB).
-MAX_ANSWER = 64 * 1024 * 1024
+MAX_ANSWER = 32 * 1024 * 1024
 MAX_REQUEST = 2 * 1024 * 1024
 #: Seconds a socket read may wait beyond the deadline before the answer is given up.
 GRACE = 1.0
@@ -105,7 +105,7 @@ class Upstream:
                     raise QueryTimeout
                 if connection.sock is not None:
                     connection.sock.settimeout(remaining + GRACE)
-                chunk = response.read1(65536)
+                chunk = response.read1(1 << 20)
                 if not chunk:
                     break
                 size += len(chunk)
@@ -373,7 +373,6 @@ class _Handler(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     server_version = "pskg-serve"
-    sys_version = ""
     site: Site
 
     def _serve(self) -> None:
@@ -403,6 +402,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(answer.body)
 
     do_GET = do_POST = do_PUT = do_DELETE = do_OPTIONS = do_HEAD = _serve
+
+    def version_string(self) -> str:
+        """``pskg-serve``, without Python's version."""
+        return self.server_version
 
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: a busy endpoint would fill the terminal."""
