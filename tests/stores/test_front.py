@@ -22,6 +22,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
+from pskg import __version__
 from pskg.queries.binding import prepared_text
 from pskg.queries.catalogue import saved_queries
 from pskg.sources.namespaces import ID, ONTOLOGY_IRI
@@ -291,3 +292,11 @@ def test_paths_name_only_what_the_data_can_hold() -> None:
 )
 def test_negotiation(accept: str | None, expected: str | None) -> None:
     assert negotiate(accept, None) == expected
+
+
+def test_the_release_files_are_served_at_their_download_urls(base: str, release: Path) -> None:
+    status, media, body = _get(f"{base}/dataset/{__version__}/void.ttl")
+    assert status == 200 and media.startswith("text/turtle")
+    assert body == (release / "void.ttl").read_bytes()
+    assert _get(f"{base}/dataset/{__version__}/../manifest.json")[0] == 404
+    assert _get(f"{base}/dataset/0.0.0/void.ttl")[0] == 404

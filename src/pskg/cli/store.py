@@ -142,9 +142,7 @@ def _serve(args: argparse.Namespace) -> int:
     if not 0 < args.timeout <= 86400:
         raise PskgError(f"--timeout must be a number of seconds above 0 (at most a day), got {args.timeout:g}")
     _ensure_release(args.dist)
-    with served_site(
-        args.dist / NQUADS, args.host, args.port, args.timeout, cors=args.cors, writable=args.writable
-    ) as served:
+    with served_site(args.dist, args.host, args.port, args.timeout, cors=args.cors, writable=args.writable) as served:
         mode = "read-write" if args.writable else "read-only"
         cors = ", CORS on" if args.cors else ""
         print(f"pskg serve: {args.dist / NQUADS} ({mode}, queries stopped after {args.timeout:g} s{cors})")

@@ -37,10 +37,12 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 
+from pskg import __version__
 from pskg.errors import PskgError
 from pskg.queries.binding import prepared_text
 from pskg.queries.catalogue import SavedQuery, saved_queries
 from pskg.release.dataset import DATASET_IRI
+from pskg.release.formats import MEDIA_TYPES, NQUADS
 from pskg.sources.namespaces import sparql_prologue
 from pskg.sources.parse import load_sources
 from pskg.stores import resource_pages as pages
@@ -146,6 +148,7 @@ class Site:
         cors: bool = False,
         writable: bool = False,
         public_host: str = "127.0.0.1",
+        files: dict[str, tuple[bytes, str]] | None = None,
     ) -> None:
         self.upstream = upstream
         self.queries = {query.name: query for query in queries}
@@ -153,6 +156,7 @@ class Site:
         self.cors = cors
         self.writable = writable
         self.public_host = public_host
+        self.files = files or {}
         self._dataset: Graph | None = None
         self._landing: dict[str, bytes] = {}
         self._lock = threading.Lock()
@@ -183,11 +187,13 @@ class Site:
         params = dict(urllib.parse.parse_qsl(raw_query, keep_blank_values=True))
         if method == "OPTIONS":
             return self._options(headers)
-        ours = path in ("/", "/index.html", "/dataset") or path.startswith(("/id/", "/ontology", "/queries/"))
+        ours = path in ("/", "/index.html") or path.startswith(("/id/", "/ontology", "/queries/", "/dataset"))
         if ours and method not in ("GET", "HEAD"):
             return Answer(405, b"method not allowed\n", headers=[("Allow", "GET, HEAD, OPTIONS")])
         if path in ("/", "/index.html"):
             return Answer(200, self.landing(headers.get("host")), "text/html; charset=utf-8")
+        if path.startswith(f"/dataset/{__version__}/"):
+            return self.release_file(path[len(f"/dataset/{__version__}/") :])
         if path.startswith("/queries/"):
             return self.query_page(path[len("/queries/") :], params, headers.get("host"))
         if ours:
@@ -247,6 +253,13 @@ class Site:
                 body = pages.render_resource(description.graph, iri, path)
             return Answer(200, body, pages.FORMATS[key][0], vary)
         return Answer(200, pages.serialise(description.graph, key), pages.FORMATS[key][0], vary)
+
+    def release_file(self, name: str) -> Answer:
+        """One file of the release being served (its download URL in the VoID description), 404 for others."""
+        if name not in self.files:
+            return text_answer(404, "not found")
+        body, media_type = self.files[name]
+        return Answer(200, body, media_type, [("Content-Disposition", f'attachment; filename="{name}"')])
 
     def _construct(self, query: str) -> bytes:
         return self.upstream.query(query, "application/n-triples")
@@ -441,17 +454,19 @@ class Served:
 
 @contextmanager
 def served_site(
-    nquads: Path,
+    dist: Path,
     host: str,
     port: int,
     timeout: float,
     cors: bool = False,
     writable: bool = False,
 ) -> Iterator[Served]:
-    """The release in Oxigraph on an internal port, and the front server on ``host:port`` (0: any free port)."""
-    with served_dataset(nquads, free_port(), writable=writable, timeout=timeout) as oxigraph:
+    """The release in ``dist`` in Oxigraph on an internal port, the front server on ``host:port`` (0: any free port)."""
+    with served_dataset(dist / NQUADS, free_port(), writable=writable, timeout=timeout) as oxigraph:
         upstream = Upstream(HOST, int(urllib.parse.urlsplit(oxigraph.base_url).port or 0), timeout)
-        site = Site(upstream, saved_queries(), load_sources().graph, cors=cors, writable=writable)
+        site = Site(
+            upstream, saved_queries(), load_sources().graph, cors=cors, writable=writable, files=release_files(dist)
+        )
         front, _ = start_front(site, host, port)
         bound = front.server_address[1]
         shown = f"[{host}]" if ":" in host else host
@@ -461,3 +476,22 @@ def served_site(
         finally:
             front.shutdown()
             front.server_close()
+
+
+def release_files(dist: Path) -> dict[str, tuple[bytes, str]]:
+    """The release's files (those its manifest lists, and the manifest and checksums), read now: what is served
+    stays the release the store was loaded from, even if a build replaces ``dist/`` meanwhile."""
+    try:
+        names = sorted(json.loads((dist / "manifest.json").read_text(encoding="utf-8")).get("sha256", {}))
+    except (OSError, ValueError, AttributeError):
+        names = []
+    files = {}
+    for name in [*names, "manifest.json", "SHA256SUMS"]:
+        path = dist / name
+        if "/" not in name and path.is_file():
+            media_type = MEDIA_TYPES.get(name) or _MEDIA_BY_SUFFIX.get(path.suffix, "text/plain")
+            files[name] = (path.read_bytes(), media_type + ("; charset=utf-8" if "json" not in media_type else ""))
+    return files
+
+
+_MEDIA_BY_SUFFIX = {".ttl": "text/turtle", ".nt": "application/n-triples", ".json": "application/json"}
