@@ -23,6 +23,7 @@ from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 from rdflib.term import Node
 
+from pskg import __version__
 from pskg.queries.binding import substitute
 from pskg.release.dataset import BASE, graph_iri
 from pskg.sources.namespaces import ID, ONTOLOGY_IRI, PROV, PSS, SKOS, new_graph, short, sparql_prologue
@@ -100,7 +101,7 @@ def resource_iri(path: str) -> str | None:
     ``path`` is already percent-decoded. Only names our data can hold pass: no
     dots-only segment, no slash, no control character, so nothing odd reaches a query.
     """
-    if path in ("/ontology", "/ontology/"):
+    if path in ("/ontology", "/ontology/", f"/ontology/{__version__}"):  # the ontology's versionIRI too
         return ONTOLOGY_IRI
     if path == "/dataset":
         return f"{BASE}/dataset"
