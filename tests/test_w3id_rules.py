@@ -33,7 +33,7 @@ def redirect(path: str) -> tuple[int, str]:
             continue
         target = re.sub(r"%\{ENV:([A-Z_]+)\}", lambda m: environment[m.group(1)], target)
         groups = [match.group(0), *match.groups()]
-        target = re.sub(r"\$(\d)", lambda m: groups[int(m.group(1))] or "", target)
+        target = re.sub(r"\$(\d)", lambda m, groups=groups: groups[int(m.group(1))] or "", target)
         return int(re.search(r"R=(\d+)", flags).group(1)), target
     raise AssertionError(f"no rule for {path!r}")
 
