@@ -318,11 +318,11 @@ class Site:
         parts.append("<tr><th>query</th><th>what it answers</th><th>parameters (default)</th><th></th></tr>")
         for name, query in sorted(self.queries.items()):
             parameters = ", ".join(
-                f"{html.escape(p.name)} ({html.escape(p.default or 'required')})" for p in query.parameters
+                f"{html.escape(p.name)} ({html.escape(_shown(p.default) or 'required')})" for p in query.parameters
             )
             try:
                 editor = self._editor_link(base, name, prepared_text(query, {}, self.names))
-                edit = f'<a href="{html.escape(editor)}">edit</a>'
+                edit = f'<a href="{html.escape(editor)}">open in the editor</a>'
             except PskgError:
                 edit = ""
             parts.append(
@@ -367,6 +367,13 @@ class Site:
             parts.append(f"<tr>{cells}</tr>")
         parts.append("</table>")
         return Answer(200, pages.page(name, "\n".join(parts)), "text/html; charset=utf-8")
+
+
+def _shown(default: str | None) -> str:
+    """A parameter's default, an IRI of ours as its prefixed name."""
+    if default and default.startswith(("http://", "https://")):
+        return pages.short(URIRef(default))
+    return default or ""
 
 
 def _cell(value: dict | None) -> str:
