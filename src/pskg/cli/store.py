@@ -34,9 +34,10 @@ def add_store_commands(commands: argparse._SubParsersAction) -> None:
     serve = commands.add_parser(
         "serve",
         help="serve the dataset: SPARQL endpoint, resource pages, saved queries (Ctrl-C stops)",
-        description="Build if needed, load the release into an Oxigraph server and serve it (on 127.0.0.1 unless "
-        "--host) behind a front server: a landing page listing the saved queries, the resources at /id/NAME "
-        "and /ontology (HTML, Turtle, N-Triples, JSON-LD by Accept), the SPARQL endpoint at /query. Prints the landing page's URL.",
+        description="Build if needed, load the release into an Oxigraph server and serve it (on 127.0.0.1 "
+        "unless --host) behind a front server: a landing page listing the saved queries, the resources at "
+        "/id/NAME and /ontology (HTML, Turtle, N-Triples, JSON-LD by Accept), the SPARQL endpoint at /query. "
+        "Prints the landing page's URL.",
     )
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0: any free)")
     serve.add_argument("--host", default=HOST, help=f"address to listen on (default {HOST}: this machine only)")
