@@ -10,6 +10,7 @@ import json
 import os
 import socket
 import statistics
+import subprocess
 import threading
 import time
 import urllib.error
@@ -25,6 +26,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from pskg import __version__
 from pskg.queries.binding import prepared_text
 from pskg.queries.catalogue import saved_queries
+from pskg.report.browser import FLAGS, find_chromium
 from pskg.sources.namespaces import ID, ONTOLOGY_IRI
 from pskg.sources.parse import load_sources
 from pskg.stores.resource_pages import negotiate, resource_iri
@@ -300,3 +302,26 @@ def test_the_release_files_are_served_at_their_download_urls(base: str, release:
     assert body == (release / "void.ttl").read_bytes()
     assert _get(f"{base}/dataset/{__version__}/../manifest.json")[0] == 404
     assert _get(f"{base}/dataset/0.0.0/void.ttl")[0] == 404
+
+
+def test_a_real_browser_shows_the_resource_page(base: str, tmp_path: Path) -> None:
+    """Chromium opens /id/ARM (it sends its own Accept header) and shows the labels and a quote."""
+    chromium = find_chromium()
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI (scripts/install-test-services.sh installs it)")
+        pytest.skip("chromium is not installed")
+    command = [chromium, *FLAGS, f"--user-data-dir={tmp_path}", "--dump-dom", f"{base}/id/ARM"]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False).stdout
+    assert "<h1>Armenia</h1>" in dom and "Arménie" in dom, dom[-2000:]
+    assert "signé à Tachkent en mai 1992" in dom
+
+
+def test_a_chunked_request_body_is_refused_clearly(base: str) -> None:
+    port = urllib.parse.urlsplit(base).port
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(
+            b"POST /query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nquery\r\n0\r\n\r\n"
+        )
+        answer = connection.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 411"), answer[:200]

@@ -398,6 +398,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         length = self.headers.get("Content-Length")
         body: bytes | None = None
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            self._write(text_answer(411, "send the request body with a Content-Length"), close=True)
+            return
         if length:
             if not length.isdigit() or int(length) > MAX_REQUEST:
                 self._write(text_answer(413, "request too large"), close=True)
