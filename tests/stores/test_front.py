@@ -325,3 +325,14 @@ def test_a_chunked_request_body_is_refused_clearly(base: str) -> None:
         )
         answer = connection.recv(65536)
     assert answer.startswith(b"HTTP/1.1 411"), answer[:200]
+
+
+def test_a_result_that_would_stream_for_ever_is_cut_too(base: str) -> None:
+    """Oxigraph's own limit stops evaluation, not a result already streaming: the front server's deadline does."""
+    started = time.monotonic()
+    status, body = _post_query(base, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", timeout=30)
+    assert status == 503 and (b"timed out" in body or b"larger than" in body), (status, body[:300])
+    assert time.monotonic() - started < 6
+    started = time.monotonic()
+    assert _post_query(base, "ASK { ?s ?p ?o }")[0] == 200
+    assert time.monotonic() - started < 1
