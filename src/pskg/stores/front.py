@@ -69,6 +69,10 @@ class QueryTimeout(Exception):
 class UpstreamError(Exception):
     """The store could not be reached, or refused the request; the message is safe to show."""
 
+    def __init__(self, message: str, status: int = 503) -> None:
+        super().__init__(message)
+        self.status = status
+
 
 @dataclass
 class Answer:
@@ -117,7 +121,7 @@ class Upstream:
         except TimeoutError as error:
             raise QueryTimeout from error
         except (ConnectionError, http.client.HTTPException, OSError) as error:
-            raise UpstreamError("the SPARQL store is not answering") from error
+            raise UpstreamError("the SPARQL store is not answering", 502) from error
         finally:
             connection.close()
         data = b"".join(chunks)
@@ -174,7 +178,7 @@ class Site:
                 "(pskg serve --timeout)",
             )
         except UpstreamError as error:
-            answer = text_answer(502 if "not answering" in str(error) else 503, str(error))
+            answer = text_answer(error.status, str(error))
         except Exception:
             answer = text_answer(500, "internal error")
         if self.cors:
