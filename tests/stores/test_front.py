@@ -167,7 +167,11 @@ def test_the_landing_page_names_the_dataset_and_lists_every_saved_query(base: st
     assert status == 200 and 'href="/id/ARM"' in rows and 'href="/id/SRB"' in rows, "run with its defaults"
     status, _, body = _get(f"{base}/queries/members-in-year?year=1995&org=NATO")
     assert status == 200 and 'href="/id/SRB"' not in body.decode("utf-8")
-    assert _get(f"{base}/queries/members-in-year?year=abc")[0] == 400
+    status, _, body = _get(f"{base}/queries/members-in-year?year=abc")
+    assert status == 400 and b"expects an integer" in body
+    status, _, body = _get(f"{base}/queries/members-in-year?org=%3Chttp://x%3E%20%7D")
+    assert status == 400 and b"no organisation called" in body, "an IRI that is no organisation, refused by name"
+    assert _get(f"{base}/queries/members-in-year?colour=red")[0] == 400
 
 
 def test_the_endpoint_passes_status_and_type_through(base: str) -> None:
@@ -336,3 +340,15 @@ def test_a_result_that_would_stream_for_ever_is_cut_too(base: str) -> None:
     started = time.monotonic()
     assert _post_query(base, "ASK { ?s ?p ?o }")[0] == 200
     assert time.monotonic() - started < 1
+
+
+def test_the_landing_page_links_name_the_address_a_reverse_proxy_gives(base: str) -> None:
+    request = urllib.request.Request(
+        f"{base}/", headers={"X-Forwarded-Host": "kg.example.org", "X-Forwarded-Proto": "https"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        page = response.read().decode("utf-8")
+    assert "https://kg.example.org/query" in page and "127.0.0.1" not in page
+    request = urllib.request.Request(f"{base}/", headers={"X-Forwarded-Host": 'evil"><script>'})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert "<script>" not in response.read().decode("utf-8").split("</style>", 1)[1]

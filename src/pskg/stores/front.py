@@ -38,7 +38,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 
 from pskg import __version__
-from pskg.errors import PskgError
+from pskg.errors import ParameterError, PskgError
 from pskg.queries.binding import prepared_text
 from pskg.queries.catalogue import SavedQuery, saved_queries
 from pskg.release.dataset import DATASET_IRI
@@ -163,6 +163,7 @@ class Site:
         self.files = files or {}
         self._dataset: Graph | None = None
         self._landing: dict[str, bytes] = {}
+        self._defaults: dict[str, str | None] = {}
         self._lock = threading.Lock()
 
     # --- routing ---------------------------------------------------------------------------------------------------
@@ -195,11 +196,11 @@ class Site:
         if ours and method not in ("GET", "HEAD"):
             return Answer(405, b"method not allowed\n", headers=[("Allow", "GET, HEAD, OPTIONS")])
         if path in ("/", "/index.html"):
-            return Answer(200, self.landing(headers.get("host")), "text/html; charset=utf-8")
+            return Answer(200, self.landing(self.base_url(headers)), "text/html; charset=utf-8")
         if path.startswith(f"/dataset/{__version__}/"):
             return self.release_file(path[len(f"/dataset/{__version__}/") :])
         if path.startswith("/queries/"):
-            return self.query_page(path[len("/queries/") :], params, headers.get("host"))
+            return self.query_page(path[len("/queries/") :], params, self.base_url(headers))
         if ours:
             return self.resource(path, headers.get("accept"), params.get("format"))
         if raw_path == "/editor":
@@ -270,10 +271,13 @@ class Site:
 
     # --- landing page and saved queries ----------------------------------------------------------------------------
 
-    def base_url(self, host: str | None) -> str:
-        """The URL clients reached us at (their Host header when it is a plain host name)."""
+    def base_url(self, headers: dict[str, str]) -> str:
+        """The URL clients reached us at: a reverse proxy's ``X-Forwarded-Host``/``-Proto``, else ``Host``
+        (when it is a plain host name), else the address we listen on."""
+        host = headers.get("x-forwarded-host") or headers.get("host")
+        scheme = "https" if headers.get("x-forwarded-proto", "").lower() == "https" else "http"
         if host and _HOST.fullmatch(host):
-            return f"http://{host}"
+            return f"{scheme}://{host}"
         return f"http://{self.public_host}"
 
     def dataset(self) -> Graph:
@@ -283,9 +287,8 @@ class Site:
                 self._dataset = pages.describe(self._construct, str(DATASET_IRI)).graph
             return self._dataset
 
-    def landing(self, host: str | None) -> bytes:
+    def landing(self, base: str) -> bytes:
         """The landing page: what the dataset is, and every saved query one click from its rows (made once per host)."""
-        base = self.base_url(host)
         if base not in self._landing:
             if len(self._landing) > 16:
                 self._landing.clear()
@@ -324,11 +327,10 @@ class Site:
             parameters = ", ".join(
                 f"{html.escape(p.name)} ({html.escape(_shown(p.default) or 'required')})" for p in query.parameters
             )
-            try:
-                editor = self._editor_link(base, name, prepared_text(query, {}, self.names))
-                edit = f'<a href="{html.escape(editor)}">open in the editor</a>'
-            except PskgError:
-                edit = ""
+            text = self._default_text(query)
+            edit = ""
+            if text is not None:
+                edit = f'<a href="{html.escape(self._editor_link(base, name, text))}">open in the editor</a>'
             parts.append(
                 f'<tr><td><a href="/queries/{html.escape(name)}">{html.escape(name)}</a></td>'
                 f"<td>{html.escape(query.summary)}</td><td>{parameters}</td><td>{edit}</td></tr>"
@@ -336,25 +338,38 @@ class Site:
         parts.append("</table>")
         return pages.page(title, "\n".join(parts))
 
+    def _default_text(self, query: SavedQuery) -> str | None:
+        """The query's text with its default parameters (None if one is required), worked out once."""
+        if query.name not in self._defaults:
+            try:
+                self._defaults[query.name] = prepared_text(query, {}, self.names)
+            except PskgError:
+                self._defaults[query.name] = None
+        return self._defaults[query.name]
+
     def _editor_link(self, base: str, title: str, query: str) -> str:
         """The query editor (Oxigraph's YASGUI, under /editor/) with ``query`` in a tab."""
         text = query if query else sparql_prologue() + "\nSELECT * WHERE {\n  ?s ?p ?o\n}\nLIMIT 10\n"
         return editor_link(f"{base}/editor/", f"{base}/query", title, text)
 
-    def query_page(self, name: str, params: dict[str, str], host: str | None) -> Answer:
+    def query_page(self, name: str, params: dict[str, str], base: str) -> Answer:
         """A saved query's rows as an HTML table, run with its defaults (URL parameters override them)."""
         query = self.queries.get(name)
         if query is None:
             return text_answer(404, "not found")
         values = {key: value for key, value in params.items() if key != "format"}
         try:
-            text = prepared_text(query, values, self.names)
-        except PskgError as error:
-            return text_answer(400, str(error))
+            text = None if values else self._default_text(query)
+            if text is None:  # values given, or a required parameter missing (which raises)
+                text = prepared_text(query, values, self.names)
+        except ParameterError as error:  # says which parameter and what it expects, nothing of this machine
+            return text_answer(400, str(error).replace("--param ", ""))
+        except PskgError:
+            return text_answer(400, "a parameter value is not a valid IRI or literal")
         results = json.loads(self.upstream.query(text, "application/sparql-results+json"))
         variables = results.get("head", {}).get("vars", [])
         rows = results.get("results", {}).get("bindings", [])
-        editor = self._editor_link(self.base_url(host), name, text)
+        editor = self._editor_link(base, name, text)
         parts = [
             f"<h1>{html.escape(name)}</h1><p>{html.escape(query.summary)}</p>",
             f'<p class="where">{html.escape(query.description)}</p>' if query.description else "",
