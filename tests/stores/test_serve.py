@@ -1,8 +1,9 @@
-"""``pskg serve``: a working query page on 127.0.0.1, the saved queries ready, a clean stop on Ctrl-C."""
+"""``pskg serve``: a working query editor on 127.0.0.1, the saved queries ready, a clean stop on Ctrl-C."""
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -21,7 +22,7 @@ import pytest
 
 from pskg.report.browser import FLAGS, find_chromium
 from pskg.stores.serve import Server, needs_build, ui_link
-from tests.support.store_servers import stop_process
+from tests.support.store_servers import printed_value, start_pskg_serve, stop_process
 
 
 def _post(url: str, query: str) -> dict:
@@ -31,37 +32,26 @@ def _post(url: str, query: str) -> dict:
         return json.load(response)
 
 
-def _start_serve(dist: Path, tmp_path: Path) -> tuple[subprocess.Popen, list[str]]:
-    """``pskg serve --port 0`` in a subprocess (its store under ``tmp_path``), its lines up to "Press Ctrl-C"."""
-    code = "import sys, pskg.cli; sys.exit(pskg.cli.main(sys.argv[1:]))"
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, "serve", "--port", "0", "--dist", str(dist)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "TMPDIR": str(tmp_path)},
-    )
-    lines = []
-    for line in process.stdout:
-        lines.append(line.rstrip("\n"))
-        if line.startswith("Press Ctrl-C"):
-            break
-    assert lines and lines[-1].startswith("Press Ctrl-C"), (lines, process.stderr.read())
-    return process, lines
-
-
 @pytest.fixture
 def served(release: Path, tmp_path: Path):
     """A running ``pskg serve`` on the release, and the lines it printed."""
-    process, lines = _start_serve(release, tmp_path)
+    process, lines = start_pskg_serve(release, tmp_path)
     try:
         yield process, lines
     finally:
         stop_process(process)
 
 
-def _value(lines: list[str], label: str) -> str:
-    return next(line.split(": ", 1)[1] for line in lines if line.strip().startswith(label))
+_value = printed_value
+
+
+def _editor_link(page_url: str, name: str) -> str:
+    """The landing page's "edit" link of one saved query: the query editor with the query in a tab."""
+    with urllib.request.urlopen(page_url, timeout=10) as response:
+        page = response.read().decode("utf-8")
+    row = next(row for row in page.split("<tr>") if f'href="/queries/{name}"' in row)
+    href = html.unescape(re.search(r'href="([^"]*/editor/#[^"]*)"', row).group(1))
+    return urllib.parse.urljoin(page_url, href)
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
@@ -69,15 +59,16 @@ def test_serve_opens_a_query_page_with_the_saved_queries_and_stops_cleanly(
     served, stop: signal.Signals, tmp_path: Path
 ) -> None:
     process, lines = served
-    page_url, endpoint = _value(lines, "query page"), _value(lines, "SPARQL endpoint")
+    page_url, endpoint = _value(lines, "landing page"), _value(lines, "SPARQL endpoint")
     assert page_url.startswith("http://127.0.0.1:")
-    with urllib.request.urlopen(page_url, timeout=10) as response:
+    assert len("\n".join(lines)) < 1000, "a short start-up message, not every query's URL"
+    with urllib.request.urlopen(page_url + "editor/", timeout=10) as response:
         page = response.read().decode("utf-8")
     assert "yasgui" in page.lower()
     count = _post(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert int(count["results"]["bindings"][0]["n"]["value"]) > 1000, "the union of the named graphs is served"
 
-    link = _value(lines, "members-in-year")
+    link = _editor_link(page_url, "members-in-year")
     fragment = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link).fragment))
     assert fragment["endpoint"] == endpoint
     answer = _post(endpoint, fragment["query"])
@@ -129,7 +120,7 @@ def test_a_saved_query_link_shows_its_rows_in_a_real_browser(served, tmp_path: P
             pytest.fail("chromium is missing in CI (scripts/install-test-services.sh installs it)")
         pytest.skip("chromium is not installed")
     _, lines = served
-    link = _value(lines, "members-in-year")
+    link = _editor_link(_value(lines, "landing page"), "members-in-year")
     command = [chromium, *FLAGS, f"--user-data-dir={tmp_path}", "--virtual-time-budget=15000", "--dump-dom", link]
     dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False).stdout
     assert re.search(r"\d+ results? in", dom), dom[-2000:]
@@ -137,24 +128,37 @@ def test_a_saved_query_link_shows_its_rows_in_a_real_browser(served, tmp_path: P
 
 
 def test_the_server_does_not_outlive_a_killed_pskg(served) -> None:
-    process, lines = served
-    port = urllib.parse.urlsplit(_value(lines, "SPARQL endpoint")).port
+    """The Oxigraph process behind the front server goes when pskg is killed."""
+    process, _ = served
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    if not children.is_file():
+        pytest.skip("needs Linux's /proc children list")
+    oxigraph = [int(pid) for pid in children.read_text().split()]
+    assert oxigraph, "pskg serve runs the oxigraph server as its child"
     process.kill()  # no chance to clean up
     process.wait()
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return
+        if not any(_running(pid) for pid in oxigraph):
+            return
         time.sleep(0.2)
-    pytest.fail(f"the oxigraph server still listens on {port} after pskg was killed")
+    pytest.fail(f"the oxigraph server {oxigraph} still runs after pskg was killed")
+
+
+def _running(pid: int) -> bool:
+    """The process exists and is not a zombie."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def test_a_build_while_serving_breaks_neither(release: Path, tmp_path: Path) -> None:
     """The server answers from its own store; a build swaps dist/ under the lock; both stay whole."""
     dist = tmp_path / "dist"
     shutil.copytree(release, dist)
-    process, lines = _start_serve(dist, tmp_path)
+    process, lines = start_pskg_serve(dist, tmp_path)
     try:
         endpoint = _value(lines, "SPARQL endpoint")
         count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

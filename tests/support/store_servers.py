@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,3 +104,30 @@ def virtuoso_server(folder: Path) -> Iterator[str]:
         yield url
     finally:
         stop_process(process, timeout=30)
+
+
+def start_pskg_serve(dist: Path, tmp_path: Path, *options: str) -> tuple[subprocess.Popen, list[str]]:
+    """``pskg serve --port 0`` in a subprocess (its store under ``tmp_path``), its lines up to "Press Ctrl-C"."""
+    code = "import sys, pskg.cli; sys.exit(pskg.cli.main(sys.argv[1:]))"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "serve", "--port", "0", "--dist", str(dist), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+    )
+    lines = []
+    assert process.stdout is not None
+    for line in process.stdout:
+        lines.append(line.rstrip("\n"))
+        if line.startswith("Press Ctrl-C"):
+            break
+    if not (lines and lines[-1].startswith("Press Ctrl-C")):
+        stop_process(process)
+        raise AssertionError((lines, process.stderr.read() if process.stderr else ""))
+    return process, lines
+
+
+def printed_value(lines: list[str], label: str) -> str:
+    """The value after ``label:`` on one of the lines ``pskg serve`` printed."""
+    return next(line.split(": ", 1)[1] for line in lines if line.strip().startswith(label))

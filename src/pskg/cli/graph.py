@@ -14,6 +14,7 @@ from pskg.engines.validation_output import render_report, verdict
 from pskg.errors import EXIT_INVALID, EXIT_OK, PskgError
 from pskg.queries.info import describe_graph, render_info
 from pskg.release.build import build
+from pskg.release.description import DEFAULT_PUBLIC_BASE, PUBLIC_BASE_VARIABLE, published_at
 from pskg.sources.canonical import format_files
 from pskg.sources.parse import load_sources
 
@@ -22,6 +23,12 @@ def add_build_commands(commands: argparse._SubParsersAction) -> None:
     """Add ``build`` and ``validate``."""
     build_cmd = commands.add_parser("build", help="parse, reason, validate and write dist/", epilog=EPILOG)
     build_cmd.add_argument("--dist", type=Path, default=Path("dist"), help="output folder (default: dist)")
+    build_cmd.add_argument(
+        "--public-base",
+        metavar="URL",
+        help=f"where the dataset is published: its VoID/DCAT endpoint (URL/query) and download URLs derive from it "
+        f"(default: ${PUBLIC_BASE_VARIABLE}, else {DEFAULT_PUBLIC_BASE})",
+    )
     add_engine_option(build_cmd)
     build_cmd.set_defaults(handler=_build)
 
@@ -63,7 +70,8 @@ def add_graph_commands(commands: argparse._SubParsersAction) -> None:
 def _build(args: argparse.Namespace) -> int:
     check_output_folder(args.dist)
     try:
-        result = build(args.dist, progress=progress, engine=get_engine(args.engine), notice=notice)
+        with published_at(args.public_base):
+            result = build(args.dist, progress=progress, engine=get_engine(args.engine), notice=notice)
     except OSError as exc:
         raise PskgError(f"cannot write {args.dist}: {exc.strerror or exc}; nothing was changed there") from exc
     print(f"built {result.dist}/: {result.asserted_triples} asserted triples, {result.inferred_triples} inferred")

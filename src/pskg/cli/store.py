@@ -11,20 +11,19 @@ import sys
 from pathlib import Path
 
 from pskg.cli.common import progress
-from pskg.errors import EXIT_OK, ParameterError, PskgError
+from pskg.errors import EXIT_OK, PskgError
 from pskg.progress import ProgressBar
-from pskg.queries.binding import prepared_text
-from pskg.queries.catalogue import QueryResult, SavedQuery, saved_queries
+from pskg.queries.catalogue import QueryResult, SavedQuery
 from pskg.release.build import build
 from pskg.release.dataset import GRAPH_IRIS
 from pskg.release.export import export_tables
 from pskg.release.formats import NQUADS, read_enrichment_graphs, read_release_graphs
 from pskg.sources.namespaces import new_graph
-from pskg.sources.parse import load_sources
 from pskg.stores.client import PASSWORD_VARIABLE, USER_VARIABLE, StoreClient, credentials_from_environment
 from pskg.stores.endpoints import KINDS, store_client
+from pskg.stores.front import DEFAULT_TIMEOUT, served_site
 from pskg.stores.remote import run_remote_query
-from pskg.stores.serve import DEFAULT_PORT, free_port, needs_build, run_until_interrupted, served_dataset, ui_link
+from pskg.stores.serve import DEFAULT_PORT, HOST, needs_build, run_until_interrupted
 from pskg.stores.upload import load_graphs
 
 _CREDENTIALS = f"Credentials, if the store needs them: ${USER_VARIABLE} and ${PASSWORD_VARIABLE}."
@@ -34,10 +33,22 @@ def add_store_commands(commands: argparse._SubParsersAction) -> None:
     """Add ``serve``, ``load`` and ``export`` to the ``pskg`` sub-commands."""
     serve = commands.add_parser(
         "serve",
-        help="serve the dataset with Oxigraph on 127.0.0.1 (web query page; Ctrl-C stops)",
-        description="Build if needed, load the release into an Oxigraph server on 127.0.0.1 and print its URL.",
+        help="serve the dataset: SPARQL endpoint, resource pages, saved queries (Ctrl-C stops)",
+        description="Build if needed, load the release into an Oxigraph server and serve it (on 127.0.0.1 "
+        "unless --host) behind a front server: a landing page listing the saved queries, the resources at "
+        "/id/NAME and /ontology (HTML, Turtle, N-Triples, JSON-LD by Accept), the SPARQL endpoint at /query. "
+        "Prints the landing page's URL.",
     )
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0: any free)")
+    serve.add_argument("--host", default=HOST, help=f"address to listen on (default {HOST}: this machine only)")
+    serve.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop any query after this long, with an error answer (default {DEFAULT_TIMEOUT:g})",
+    )
+    serve.add_argument("--cors", action="store_true", help="allow cross-origin requests (CORS headers, preflight)")
     serve.add_argument("--writable", action="store_true", help="accept SPARQL Update (default: read-only)")
     serve.add_argument("--dist", type=Path, default=Path("dist"), help="release folder (default: dist)")
     serve.set_defaults(handler=_serve)
@@ -129,22 +140,17 @@ def _load(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port < 65536:
         raise PskgError(f"--port must be between 0 (any free port) and 65535, got {args.port}")
+    if not 0 < args.timeout <= 86400:
+        raise PskgError(f"--timeout must be a number of seconds above 0 (at most a day), got {args.timeout:g}")
     _ensure_release(args.dist)
-    port = free_port() if args.port == 0 else args.port
-    with served_dataset(args.dist / NQUADS, port, writable=args.writable) as server:
+    with served_site(args.dist, args.host, args.port, args.timeout, cors=args.cors, writable=args.writable) as served:
         mode = "read-write" if args.writable else "read-only"
-        print(f"pskg serve: {args.dist / NQUADS} on {server.base_url}/ ({mode})", flush=True)
-        print(f"  query page: {server.base_url}/")
-        print(f"  SPARQL endpoint: {server.query_url}")
-        print("  saved queries, ready to run (default parameters):")
-        names = load_sources().graph
-        for query in saved_queries():
-            try:
-                print(f"    {query.name}: {ui_link(server, query.name, prepared_text(query, {}, names))}")
-            except ParameterError as error:
-                print(f"    {query.name}: (not linked: {error})")
+        cors = ", CORS on" if args.cors else ""
+        print(f"pskg serve: {args.dist / NQUADS} ({mode}, queries stopped after {args.timeout:g} s{cors})")
+        print(f"  landing page: {served.url}/")
+        print(f"  SPARQL endpoint: {served.url}/query")
         print("Press Ctrl-C to stop.", flush=True)
-        status = run_until_interrupted(server)
+        status = run_until_interrupted(served.oxigraph)
     print("pskg serve: stopped", file=sys.stderr)
     return status
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import json
+import math
 import shutil
 import signal
 import socket
@@ -84,10 +85,17 @@ def bulk_load(location: Path, nquads: Path) -> None:
         raise PskgError(f"oxigraph could not load {nquads}: {done.stderr.strip()[-300:]}")
 
 
-def start_oxigraph(location: Path, port: int, writable: bool = False, log: Path | None = None) -> Server:
-    """Start ``oxigraph serve`` (or ``serve-read-only``) on 127.0.0.1 and wait until it answers."""
+def start_oxigraph(
+    location: Path, port: int, writable: bool = False, log: Path | None = None, timeout: float | None = None
+) -> Server:
+    """Start ``oxigraph serve`` (or ``serve-read-only``) on 127.0.0.1 and wait until it answers.
+
+    ``timeout``: Oxigraph's own time limit on a query's evaluation (``--timeout-s``, whole seconds).
+    """
     command = [oxigraph_command(), "serve" if writable else "serve-read-only", "--location", str(location)]
     command += ["--bind", f"{HOST}:{port}", "--union-default-graph"]
+    if timeout is not None:
+        command += ["--timeout-s", str(max(1, math.ceil(timeout)))]
     output = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - the process outlives this call
     process = subprocess.Popen(
         command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent
@@ -142,12 +150,12 @@ def needs_build(dist: Path) -> bool:
 
 
 @contextmanager
-def served_dataset(nquads: Path, port: int, writable: bool = False) -> Iterator[Server]:
+def served_dataset(nquads: Path, port: int, writable: bool = False, timeout: float | None = None) -> Iterator[Server]:
     """An Oxigraph server over a fresh store holding ``nquads``; store and server gone afterwards."""
     with tempfile.TemporaryDirectory(prefix="pskg-serve-") as folder:
         location = Path(folder) / "store"
         bulk_load(location, nquads)
-        server = start_oxigraph(location, port, writable=writable, log=Path(folder) / "server.log")
+        server = start_oxigraph(location, port, writable=writable, log=Path(folder) / "server.log", timeout=timeout)
         try:
             yield server
         finally:
@@ -156,10 +164,15 @@ def served_dataset(nquads: Path, port: int, writable: bool = False) -> Iterator[
 
 def ui_link(server: Server, title: str, query: str) -> str:
     """A link that opens the server's query page (YASGUI) with ``query`` in a tab, ready to run."""
+    return editor_link(f"{server.base_url}/", server.query_url, title, query)
+
+
+def editor_link(editor_url: str, endpoint: str, title: str, query: str) -> str:
+    """A link to a YASGUI page at ``editor_url`` with ``query`` in a tab, run on ``endpoint``."""
     fragment = urllib.parse.urlencode(
         {
             "query": query,
-            "endpoint": server.query_url,
+            "endpoint": endpoint,
             "requestMethod": "POST",
             "tabTitle": title,
             "headers": "{}",
@@ -169,7 +182,7 @@ def ui_link(server: Server, title: str, query: str) -> str:
         },
         quote_via=urllib.parse.quote,
     )
-    return f"{server.base_url}/#{fragment}"
+    return f"{editor_url}#{fragment}"
 
 
 def run_until_interrupted(server: Server) -> int:

@@ -1,0 +1,22 @@
+"""The options of issue 20 refuse bad values before any work: a clear message, exit status 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pskg.cli import main
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan"])
+def test_serve_refuses_a_timeout_that_is_no_time(value: str, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["serve", "--timeout", value, "--dist", str(tmp_path / "dist")]) == 2
+    assert "--timeout" in capsys.readouterr().err
+    assert not (tmp_path / "dist").exists(), "refused before building"
+
+
+def test_build_refuses_a_public_base_that_is_no_url(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["build", "--public-base", "ftp://example.org", "--dist", str(tmp_path / "dist")]) == 2
+    assert "public base" in capsys.readouterr().err
+    assert not (tmp_path / "dist").exists(), "refused before building"
