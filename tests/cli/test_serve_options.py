@@ -20,3 +20,21 @@ def test_build_refuses_a_public_base_that_is_no_url(tmp_path: Path, capsys: pyte
     assert main(["build", "--public-base", "ftp://example.org", "--dist", str(tmp_path / "dist")]) == 2
     assert "public base" in capsys.readouterr().err
     assert not (tmp_path / "dist").exists(), "refused before building"
+
+
+@pytest.mark.parametrize(
+    ("asked", "host", "line"),
+    [
+        (None, "127.0.0.1", "allowed on a loopback address (--no-allow-service refuses them)"),
+        (None, "0.0.0.0", "refused on a non-loopback address (--allow-service allows them)"),
+        (True, "0.0.0.0", "allowed (--allow-service)"),
+        (False, "127.0.0.1", "refused (--no-allow-service)"),
+    ],
+)
+def test_serve_states_its_service_policy(asked: bool | None, host: str, line: str) -> None:
+    """Federated queries: allowed on loopback, refused elsewhere, unless the option says otherwise."""
+    from pskg.cli.store import _service_policy
+    from pskg.stores.service_policy import is_loopback
+
+    allowed = is_loopback(host) if asked is None else asked
+    assert _service_policy(asked, allowed) == line

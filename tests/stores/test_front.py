@@ -352,3 +352,29 @@ def test_the_landing_page_links_name_the_address_a_reverse_proxy_gives(base: str
     request = urllib.request.Request(f"{base}/", headers={"X-Forwarded-Host": 'evil"><script>'})
     with urllib.request.urlopen(request, timeout=10) as response:
         assert "<script>" not in response.read().decode("utf-8").split("</style>", 1)[1]
+
+
+def test_on_loopback_a_federated_query_runs_by_default(base: str) -> None:
+    """``pskg serve`` on 127.0.0.1 allows SERVICE (the federated saved query's promise): here, to itself."""
+    query = f"SELECT ?n WHERE {{ SERVICE <{base}/query> {{ SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }} }} }}"
+    status, body = _post_query(base, query, timeout=30)
+    assert status == 200, body[:300]
+    assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 1000
+
+
+def test_with_no_allow_service_a_federated_query_is_refused_and_said_at_start(
+    base: str, release: Path, tmp_path: Path
+) -> None:
+    process, lines = start_pskg_serve(release, tmp_path, "--no-allow-service")
+    try:
+        assert printed_value(lines, "federated queries (SERVICE)") == "refused (--no-allow-service)"
+        other = printed_value(lines, "landing page").rstrip("/")
+        query = f"SELECT * WHERE {{ SERVICE <{base}/query> {{ ?s ?p ?o }} }} LIMIT 1"
+        status, body = _post_query(other, query)
+        assert status == 403 and b"--allow-service" in body, body
+        status, _, body = _get(f"{other}/query?query={urllib.parse.quote(query)}")
+        assert status == 403 and b"--allow-service" in body, body
+        literal = 'SELECT * WHERE { ?s ?p "SERVICE <http://10.0.0.1/> {}" }'
+        assert _post_query(other, literal)[0] == 200, "the word in a string refuses nothing"
+    finally:
+        stop_process(process)

@@ -62,6 +62,8 @@ def test_serve_opens_a_query_page_with_the_saved_queries_and_stops_cleanly(
     page_url, endpoint = _value(lines, "landing page"), _value(lines, "SPARQL endpoint")
     assert page_url.startswith("http://127.0.0.1:")
     assert len("\n".join(lines)) < 1000, "a short start-up message, not every query's URL"
+    policy = _value(lines, "federated queries (SERVICE)")
+    assert policy == "allowed on a loopback address (--no-allow-service refuses them)", lines
     with urllib.request.urlopen(page_url + "editor/", timeout=10) as response:
         page = response.read().decode("utf-8")
     assert "yasgui" in page.lower()

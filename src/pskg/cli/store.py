@@ -24,6 +24,7 @@ from pskg.stores.endpoints import KINDS, store_client
 from pskg.stores.front import DEFAULT_TIMEOUT, served_site
 from pskg.stores.remote import run_remote_query
 from pskg.stores.serve import DEFAULT_PORT, HOST, needs_build, run_until_interrupted
+from pskg.stores.service_policy import is_loopback
 from pskg.stores.upload import load_graphs
 
 _CREDENTIALS = f"Credentials, if the store needs them: ${USER_VARIABLE} and ${PASSWORD_VARIABLE}."
@@ -50,6 +51,13 @@ def add_store_commands(commands: argparse._SubParsersAction) -> None:
     )
     serve.add_argument("--cors", action="store_true", help="allow cross-origin requests (CORS headers, preflight)")
     serve.add_argument("--writable", action="store_true", help="accept SPARQL Update (default: read-only)")
+    serve.add_argument(
+        "--allow-service",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="run federated queries (SERVICE) and LOAD, which make this machine fetch the URLs they name "
+        "(default: allowed on a loopback --host only, refused with a 403 elsewhere)",
+    )
     serve.add_argument("--dist", type=Path, default=Path("dist"), help="release folder (default: dist)")
     serve.set_defaults(handler=_serve)
 
@@ -143,16 +151,35 @@ def _serve(args: argparse.Namespace) -> int:
     if not 0 < args.timeout <= 86400:
         raise PskgError(f"--timeout must be a number of seconds above 0 (at most a day), got {args.timeout:g}")
     _ensure_release(args.dist)
-    with served_site(args.dist, args.host, args.port, args.timeout, cors=args.cors, writable=args.writable) as served:
+    allow_service = is_loopback(args.host) if args.allow_service is None else args.allow_service
+    with served_site(
+        args.dist,
+        args.host,
+        args.port,
+        args.timeout,
+        cors=args.cors,
+        writable=args.writable,
+        allow_service=allow_service,
+    ) as served:
         mode = "read-write" if args.writable else "read-only"
         cors = ", CORS on" if args.cors else ""
         print(f"pskg serve: {args.dist / NQUADS} ({mode}, queries stopped after {args.timeout:g} s{cors})")
         print(f"  landing page: {served.url}/")
         print(f"  SPARQL endpoint: {served.url}/query")
+        print(f"  federated queries (SERVICE): {_service_policy(args.allow_service, allow_service)}")
         print("Press Ctrl-C to stop.", flush=True)
         status = run_until_interrupted(served.oxigraph)
     print("pskg serve: stopped", file=sys.stderr)
     return status
+
+
+def _service_policy(asked: bool | None, allowed: bool) -> str:
+    """The start-up line's account of the SERVICE policy, with the option that changes it."""
+    if asked is not None:
+        return "allowed (--allow-service)" if allowed else "refused (--no-allow-service)"
+    if allowed:
+        return "allowed on a loopback address (--no-allow-service refuses them)"
+    return "refused on a non-loopback address (--allow-service allows them)"
 
 
 def _export(args: argparse.Namespace) -> int:

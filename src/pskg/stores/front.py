@@ -13,7 +13,9 @@ product with ``SELECT *``). This server, on the public port, therefore:
   with its status and content type, reading the whole answer under one deadline:
   past it, the upstream connection is closed (Oxigraph then stops) and the client
   gets a 503 saying so, never a truncated 200;
-- adds CORS headers (and answers preflight ``OPTIONS``) when asked.
+- adds CORS headers (and answers preflight ``OPTIONS``) when asked;
+- refuses, with a 403, a query that would make this machine fetch a URL
+  (``SERVICE``, ``LOAD``) unless allowed (``stores.service_policy``).
 
 Answers never carry a traceback or a path of this machine: anything unexpected
 is a 500 saying "internal error".
@@ -46,6 +48,7 @@ from pskg.release.formats import MEDIA_TYPES, NQUADS
 from pskg.sources.namespaces import sparql_prologue
 from pskg.sources.parse import load_sources
 from pskg.stores import resource_pages as pages
+from pskg.stores import service_policy
 from pskg.stores.serve import HOST, Server, editor_link, free_port, served_dataset
 
 #: Seconds a query may run (``pskg serve --timeout``).
@@ -153,6 +156,7 @@ class Site:
         writable: bool = False,
         public_host: str = "127.0.0.1",
         files: dict[str, tuple[bytes, str]] | None = None,
+        allow_service: bool = False,
     ) -> None:
         self.upstream = upstream
         self.queries = {query.name: query for query in queries}
@@ -161,6 +165,7 @@ class Site:
         self.writable = writable
         self.public_host = public_host
         self.files = files or {}
+        self.allow_service = allow_service
         self._dataset: Graph | None = None
         self._landing: dict[str, bytes] = {}
         self._defaults: dict[str, str | None] = {}
@@ -207,6 +212,8 @@ class Site:
             return Answer(301, b"", headers=[("Location", "/editor/")])
         if raw_path.startswith("/editor/"):
             target = target[len("/editor") :]
+        if not self.allow_service and (why := service_policy.refusal(raw_query, headers, body)):
+            return text_answer(403, why)
         return self._proxy(method, target, headers, body)
 
     def _options(self, headers: dict[str, str]) -> Answer:
@@ -489,12 +496,20 @@ def served_site(
     timeout: float,
     cors: bool = False,
     writable: bool = False,
+    allow_service: bool = False,
 ) -> Iterator[Served]:
-    """The release in ``dist`` in Oxigraph on an internal port, the front server on ``host:port`` (0: any free port)."""
+    """The release in ``dist`` in Oxigraph on an internal port, the front server on ``host:port`` (0: any free port);
+    queries that fetch a URL (SERVICE, LOAD) are refused unless ``allow_service``."""
     with served_dataset(dist / NQUADS, free_port(), writable=writable, timeout=timeout) as oxigraph:
         upstream = Upstream(HOST, int(urllib.parse.urlsplit(oxigraph.base_url).port or 0), timeout)
         site = Site(
-            upstream, saved_queries(), load_sources().graph, cors=cors, writable=writable, files=release_files(dist)
+            upstream,
+            saved_queries(),
+            load_sources().graph,
+            cors=cors,
+            writable=writable,
+            files=release_files(dist),
+            allow_service=allow_service,
         )
         front, _ = start_front(site, host, port)
         bound = front.server_address[1]
