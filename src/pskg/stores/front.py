@@ -27,6 +27,7 @@ import html
 import http.client
 import json
 import re
+import socket
 import threading
 import time
 import urllib.parse
@@ -470,8 +471,11 @@ class FrontServer(ThreadingHTTPServer):
 def start_front(site: Site, host: str, port: int) -> tuple[FrontServer, threading.Thread]:
     """Bind the front server on ``host:port`` and serve in a background thread."""
     handler = type("Handler", (_Handler,), {"site": site})
+    address = host.strip("[]")  # an IPv6 address may come bracketed, as in a URL
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    server_class = type("FrontServer", (FrontServer,), {"address_family": family})
     try:
-        server = FrontServer((host, port), handler)
+        server = server_class((address, port), handler)
     except OSError as error:
         raise PskgError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
     thread = threading.Thread(target=server.serve_forever, name="pskg-front", daemon=True)
@@ -513,7 +517,8 @@ def served_site(
         )
         front, _ = start_front(site, host, port)
         bound = front.server_address[1]
-        shown = f"[{host}]" if ":" in host else host
+        address = host.strip("[]")
+        shown = f"[{address}]" if ":" in address else address
         site.public_host = f"{shown}:{bound}"
         try:
             yield Served(oxigraph, front, f"http://{shown}:{bound}")
