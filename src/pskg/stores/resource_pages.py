@@ -192,8 +192,8 @@ def literals(graph: Graph, node: Node, predicate: URIRef) -> dict[str, str]:
 
 
 def labels(graph: Graph, node: Node) -> dict[str, str]:
-    """The node's labels by language."""
-    return literals(graph, node, RDFS.label)
+    """The node's labels by language; its ``dcterms:title`` if it has none (the dataset, the article)."""
+    return literals(graph, node, RDFS.label) or literals(graph, node, DCTERMS.title)
 
 
 def label(graph: Graph, node: Node) -> str:

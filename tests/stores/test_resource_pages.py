@@ -1,0 +1,22 @@
+"""The HTML of the resource pages, built from a small graph (no server): titles and local links."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from pskg.release.dataset import BASE
+from pskg.stores.resource_pages import render_resource
+
+DATASET = URIRef(f"{BASE}/dataset")
+
+
+def test_the_dataset_page_is_titled_by_its_title_not_its_iri() -> None:
+    """The dataset has no rdfs:label: its dcterms:title names the page (in both languages)."""
+    graph = Graph()
+    graph.add((DATASET, DCTERMS.title, Literal("Post-Soviet security alliances knowledge graph", lang="en")))
+    graph.add((DATASET, DCTERMS.title, Literal("Graphe de connaissances", lang="fr")))
+    page = render_resource(graph, str(DATASET), "/dataset").decode("utf-8")
+    assert "<h1>Post-Soviet security alliances knowledge graph</h1>" in page
+    assert "<title>Post-Soviet security alliances knowledge graph</title>" in page
+    assert "Graphe de connaissances" in page
