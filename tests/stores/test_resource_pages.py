@@ -5,10 +5,12 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
+from pskg import __version__
 from pskg.release.dataset import BASE
-from pskg.stores.resource_pages import render_resource
+from pskg.stores.resource_pages import local_href, render_resource
 
 DATASET = URIRef(f"{BASE}/dataset")
+DISTRIBUTION = URIRef("http://www.w3.org/ns/dcat#distribution")
 
 
 def test_the_dataset_page_is_titled_by_its_title_not_its_iri() -> None:
@@ -20,3 +22,12 @@ def test_the_dataset_page_is_titled_by_its_title_not_its_iri() -> None:
     assert "<h1>Post-Soviet security alliances knowledge graph</h1>" in page
     assert "<title>Post-Soviet security alliances knowledge graph</title>" in page
     assert "Graphe de connaissances" in page
+
+
+def test_the_release_files_link_to_where_this_server_serves_them() -> None:
+    """The distributions' IRIs are BASE/dataset/VERSION/FILE, which pskg serve answers: a local link."""
+    assert local_href(URIRef(f"{BASE}/dataset/{__version__}/void.ttl")) == f"/dataset/{__version__}/void.ttl"
+    graph = Graph()
+    graph.add((DATASET, DISTRIBUTION, URIRef(f"{BASE}/dataset/{__version__}/void.ttl")))
+    page = render_resource(graph, str(DATASET), "/dataset").decode("utf-8")
+    assert f'href="/dataset/{__version__}/void.ttl"' in page

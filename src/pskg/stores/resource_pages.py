@@ -177,8 +177,8 @@ def local_href(node: Node) -> str | None:
         return "/id/" + text[len(str(ID)) :]
     if text.startswith(str(PSS)):
         return "/ontology#" + text[len(str(PSS)) :]
-    if text in (ONTOLOGY_IRI, f"{BASE}/dataset"):
-        return text[len(BASE) :]
+    if text in (ONTOLOGY_IRI, f"{BASE}/dataset") or text.startswith(f"{BASE}/dataset/{__version__}/"):
+        return text[len(BASE) :]  # the release files too: served here, path for path
     return None
 
 
