@@ -77,7 +77,12 @@ def add_store_commands(commands: argparse._SubParsersAction) -> None:
     load.add_argument("--dist", type=Path, default=Path("dist"), help="release folder (default: dist)")
     load.set_defaults(handler=_load)
 
-    export = commands.add_parser("export", help="write the state-year panel and dyad-year CSV files")
+    export = commands.add_parser(
+        "export",
+        help="write the CSV panels (state-year, other states, dyad-year) and their codebook, datapackage.json",
+        description="Write the COW-coded state-year panel, the other states' file and the dyad-year file, "
+        "with their Frictionless codebook (datapackage.json), from the validated graph.",
+    )
     export.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
     export.set_defaults(handler=_export)
 
