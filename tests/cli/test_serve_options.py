@@ -23,18 +23,24 @@ def test_build_refuses_a_public_base_that_is_no_url(tmp_path: Path, capsys: pyte
 
 
 @pytest.mark.parametrize(
-    ("asked", "host", "line"),
+    ("asked", "host", "cors", "allowed", "line"),
     [
-        (None, "127.0.0.1", "allowed on a loopback address (--no-allow-service refuses them)"),
-        (None, "0.0.0.0", "refused on a non-loopback address (--allow-service allows them)"),
-        (True, "0.0.0.0", "allowed (--allow-service)"),
-        (False, "127.0.0.1", "refused (--no-allow-service)"),
+        (None, "127.0.0.1", False, True, "allowed on a loopback address (--no-allow-service refuses them)"),
+        (None, "::1", False, True, "allowed on a loopback address (--no-allow-service refuses them)"),
+        (None, "0.0.0.0", False, False, "refused on a non-loopback address (--allow-service allows them)"),
+        (
+            None,
+            "127.0.0.1",
+            True,
+            False,
+            "refused with --cors, any web page could send them (--allow-service allows them)",
+        ),
+        (True, "0.0.0.0", True, True, "allowed (--allow-service)"),
+        (False, "127.0.0.1", False, False, "refused (--no-allow-service)"),
     ],
 )
-def test_serve_states_its_service_policy(asked: bool | None, host: str, line: str) -> None:
-    """Federated queries: allowed on loopback, refused elsewhere, unless the option says otherwise."""
+def test_serve_states_its_service_policy(asked: bool | None, host: str, cors: bool, allowed: bool, line: str) -> None:
+    """Federated queries: allowed on loopback without --cors, refused elsewhere, unless the option says otherwise."""
     from pskg.cli.store import _service_policy
-    from pskg.stores.service_policy import is_loopback
 
-    allowed = is_loopback(host) if asked is None else asked
-    assert _service_policy(asked, allowed) == line
+    assert _service_policy(asked, host, cors) == (allowed, line)

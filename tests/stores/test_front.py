@@ -1,6 +1,6 @@
 """``pskg serve``'s front server: resources by content negotiation, the landing page, the time limit, CORS, load.
 
-One server (``--timeout 2 --cors``) serves the whole module; the runaway query
+One server (``--timeout 2 --cors --allow-service``) serves the whole module; the runaway query
 test needs the short limit, and the other tests care about neither.
 """
 
@@ -38,8 +38,10 @@ CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i 
 
 @pytest.fixture(scope="module")
 def base(release: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The URL of a ``pskg serve --timeout 2 --cors`` running for the module."""
-    process, lines = start_pskg_serve(release, tmp_path_factory.mktemp("front"), "--timeout", "2", "--cors")
+    """The URL of a ``pskg serve --timeout 2 --cors --allow-service`` running for the module."""
+    process, lines = start_pskg_serve(
+        release, tmp_path_factory.mktemp("front"), "--timeout", "2", "--cors", "--allow-service"
+    )
     try:
         yield printed_value(lines, "landing page").rstrip("/")
     finally:
@@ -354,8 +356,8 @@ def test_the_landing_page_links_name_the_address_a_reverse_proxy_gives(base: str
         assert "<script>" not in response.read().decode("utf-8").split("</style>", 1)[1]
 
 
-def test_on_loopback_a_federated_query_runs_by_default(base: str) -> None:
-    """``pskg serve`` on 127.0.0.1 allows SERVICE (the federated saved query's promise): here, to itself."""
+def test_with_allow_service_a_federated_query_runs(base: str) -> None:
+    """``--allow-service`` lets SERVICE through (here to the server itself), even with ``--cors``."""
     query = f"SELECT ?n WHERE {{ SERVICE <{base}/query> {{ SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }} }} }}"
     status, body = _post_query(base, query, timeout=30)
     assert status == 200, body[:300]

@@ -64,6 +64,8 @@ def test_serve_opens_a_query_page_with_the_saved_queries_and_stops_cleanly(
     assert len("\n".join(lines)) < 1000, "a short start-up message, not every query's URL"
     policy = _value(lines, "federated queries (SERVICE)")
     assert policy == "allowed on a loopback address (--no-allow-service refuses them)", lines
+    federated = f"SELECT ?n WHERE {{ SERVICE <{endpoint}> {{ SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }} }} }}"
+    assert int(_post(endpoint, federated)["results"]["bindings"][0]["n"]["value"]) > 1000, "SERVICE runs on loopback"
     with urllib.request.urlopen(page_url + "editor/", timeout=10) as response:
         page = response.read().decode("utf-8")
     assert "yasgui" in page.lower()

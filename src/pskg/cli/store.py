@@ -56,7 +56,7 @@ def add_store_commands(commands: argparse._SubParsersAction) -> None:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="run federated queries (SERVICE) and LOAD, which make this machine fetch the URLs they name "
-        "(default: allowed on a loopback --host only, refused with a 403 elsewhere)",
+        "(default: allowed on a loopback --host without --cors, refused with a 403 otherwise)",
     )
     serve.add_argument("--dist", type=Path, default=Path("dist"), help="release folder (default: dist)")
     serve.set_defaults(handler=_serve)
@@ -156,7 +156,7 @@ def _serve(args: argparse.Namespace) -> int:
     if not 0 < args.timeout <= 86400:
         raise PskgError(f"--timeout must be a number of seconds above 0 (at most a day), got {args.timeout:g}")
     _ensure_release(args.dist)
-    allow_service = is_loopback(args.host) if args.allow_service is None else args.allow_service
+    allow_service, policy = _service_policy(args.allow_service, args.host, args.cors)
     with served_site(
         args.dist,
         args.host,
@@ -171,20 +171,23 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"pskg serve: {args.dist / NQUADS} ({mode}, queries stopped after {args.timeout:g} s{cors})")
         print(f"  landing page: {served.url}/")
         print(f"  SPARQL endpoint: {served.url}/query")
-        print(f"  federated queries (SERVICE): {_service_policy(args.allow_service, allow_service)}")
+        print(f"  federated queries (SERVICE): {policy}")
         print("Press Ctrl-C to stop.", flush=True)
         status = run_until_interrupted(served.oxigraph)
     print("pskg serve: stopped", file=sys.stderr)
     return status
 
 
-def _service_policy(asked: bool | None, allowed: bool) -> str:
-    """The start-up line's account of the SERVICE policy, with the option that changes it."""
+def _service_policy(asked: bool | None, host: str, cors: bool) -> tuple[bool, str]:
+    """Whether SERVICE and LOAD run, and the start-up line's account of it: as asked, else only on a loopback
+    address without --cors (with it, any web page the user opens could send them and read the answers)."""
     if asked is not None:
-        return "allowed (--allow-service)" if allowed else "refused (--no-allow-service)"
-    if allowed:
-        return "allowed on a loopback address (--no-allow-service refuses them)"
-    return "refused on a non-loopback address (--allow-service allows them)"
+        return asked, "allowed (--allow-service)" if asked else "refused (--no-allow-service)"
+    if not is_loopback(host):
+        return False, "refused on a non-loopback address (--allow-service allows them)"
+    if cors:
+        return False, "refused with --cors, any web page could send them (--allow-service allows them)"
+    return True, "allowed on a loopback address (--no-allow-service refuses them)"
 
 
 def _export(args: argparse.Namespace) -> int:
