@@ -380,3 +380,15 @@ def test_with_no_allow_service_a_federated_query_is_refused_and_said_at_start(
         assert _post_query(other, literal)[0] == 200, "the word in a string refuses nothing"
     finally:
         stop_process(process)
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml"])
+def test_an_error_oxigraph_writes_into_a_200_is_not_passed_on_as_an_answer(base: str, accept: str) -> None:
+    """Oxigraph, failing mid-answer (here a SERVICE it may not call), ends a 200 with the error's text: a 502."""
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
+    data = urllib.parse.urlencode({"query": query}).encode()
+    request = urllib.request.Request(f"{base}/query", data=data, headers={"Accept": accept})
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(request, timeout=10)
+    assert caught.value.code == 502
+    assert b"failed while answering" in caught.value.read()

@@ -133,6 +133,12 @@ class Upstream:
             raise QueryTimeout
         kept = [(k, v) for k, v in response.getheaders() if k.lower() not in _HOP_BY_HOP | {"content-type"}]
         content_type = response.getheader("Content-Type") or "application/octet-stream"
+        if response.status == 200 and method != "HEAD" and not _complete(content_type, data):
+            raise UpstreamError(
+                "the store failed while answering (an error during evaluation, such as a SERVICE endpoint "
+                "that failed); the answer would have been incomplete",
+                502,
+            )
         return Answer(response.status, data, content_type, kept)
 
     def query(self, query: str, accept: str) -> bytes:
@@ -394,6 +400,20 @@ class Site:
             parts.append(f"<tr>{cells}</tr>")
         parts.append("</table>")
         return Answer(200, pages.page(name, "\n".join(parts)), "text/html; charset=utf-8")
+
+
+def _complete(content_type: str, data: bytes) -> bool:
+    """Whether a 200 answer is whole: Oxigraph, failing mid-way, ends the answer it started with the error's
+    text. SPARQL JSON and XML results can be told (tabular and RDF formats cannot, and pass as they are)."""
+    media = content_type.split(";")[0].strip().lower()
+    if media in ("application/sparql-results+json", "application/json"):
+        try:
+            json.loads(data)
+        except ValueError:
+            return False
+    elif media == "application/sparql-results+xml":
+        return data.rstrip().endswith(b"</sparql>")
+    return True
 
 
 def _shown(default: str | None) -> str:
