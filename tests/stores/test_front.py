@@ -392,3 +392,8 @@ def test_an_error_oxigraph_writes_into_a_200_is_not_passed_on_as_an_answer(base:
         urllib.request.urlopen(request, timeout=10)
     assert caught.value.code == 502
     assert b"failed while answering" in caught.value.read()
+
+
+def test_a_saved_query_parameter_given_twice_is_refused_not_guessed(base: str) -> None:
+    status, _, body = _get(f"{base}/queries/members-in-year?year=1995&year=2019")
+    assert status == 400 and b"'year'" in body and b"twice" in body, body

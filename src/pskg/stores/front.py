@@ -201,7 +201,8 @@ class Site:
     def _route(self, method: str, target: str, headers: dict[str, str], body: bytes | None) -> Answer:
         raw_path, _, raw_query = target.partition("?")
         path = urllib.parse.unquote(raw_path, errors="replace")
-        params = dict(urllib.parse.parse_qsl(raw_query, keep_blank_values=True))
+        pairs = urllib.parse.parse_qsl(raw_query, keep_blank_values=True)
+        params = dict(pairs)
         if method == "OPTIONS":
             return self._options(headers)
         ours = path in ("/", "/index.html") or path.startswith(("/id/", "/ontology", "/queries/", "/dataset"))
@@ -212,6 +213,9 @@ class Site:
         if path.startswith(f"/dataset/{__version__}/"):
             return self.release_file(path[len(f"/dataset/{__version__}/") :])
         if path.startswith("/queries/"):
+            if len(params) < len(pairs):
+                twice = sorted({key for key, _ in pairs if sum(k == key for k, _ in pairs) > 1})
+                return text_answer(400, f"parameter {twice[0]!r} given twice: give each parameter once")
             return self.query_page(path[len("/queries/") :], params, self.base_url(headers))
         if ours:
             return self.resource(path, headers.get("accept"), params.get("format"))
