@@ -31,3 +31,14 @@ def test_the_release_files_link_to_where_this_server_serves_them() -> None:
     graph.add((DATASET, DISTRIBUTION, URIRef(f"{BASE}/dataset/{__version__}/void.ttl")))
     page = render_resource(graph, str(DATASET), "/dataset").decode("utf-8")
     assert f'href="/dataset/{__version__}/void.ttl"' in page
+
+
+def test_a_source_without_page_or_locator_gets_no_dangling_dash() -> None:
+    """The dataset derives from the article as a whole: the source is listed, with no empty "where" before it."""
+    graph = Graph()
+    article = URIRef(f"{BASE}/id/momzikoff")
+    graph.add((DATASET, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), article))
+    graph.add((article, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("Momzikoff", lang="en")))
+    page = render_resource(graph, str(DATASET), "/dataset").decode("utf-8")
+    assert '<a href="/id/momzikoff">Momzikoff</a>' in page
+    assert "> — <a" not in page

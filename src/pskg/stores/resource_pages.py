@@ -259,7 +259,8 @@ def _sources(graph: Graph, node: Node) -> str:
             part for part in (f"page {page_number}" if page_number is not None else "", str(locator or "")) if part
         )
         quoted = f'<blockquote lang="fr">« {html.escape(str(quote))} »</blockquote>' if quote is not None else ""
-        items.append(f'<li>{quoted}<span class="where">{html.escape(where)} — {link(graph, source)}</span></li>')
+        dash = f"{html.escape(where)} — " if where else ""
+        items.append(f'<li>{quoted}<span class="where">{dash}{link(graph, source)}</span></li>')
     return f'<ul class="sources">{"".join(items)}</ul>' if items else ""
 
 
