@@ -42,3 +42,18 @@ def test_a_source_without_page_or_locator_gets_no_dangling_dash() -> None:
     page = render_resource(graph, str(DATASET), "/dataset").decode("utf-8")
     assert '<a href="/id/momzikoff">Momzikoff</a>' in page
     assert "> — <a" not in page
+
+
+def test_a_passage_is_cited_once_by_its_page_and_locator() -> None:
+    """The passage's label repeats its page and locator: the link says them once, and names the passage's IRI."""
+    graph = Graph()
+    fact, passage = URIRef(f"{BASE}/id/fact"), URIRef(f"{BASE}/id/passage-f10-ARM")
+    pss = "https://w3id.org/postsoviet-security/ontology#"
+    graph.add((fact, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), passage))
+    graph.add((passage, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("Figure 10, Armenia", lang="en")))
+    graph.add((passage, URIRef(pss + "page"), Literal(4)))
+    graph.add((passage, URIRef(pss + "locator"), Literal("Figure 10, Arménie")))
+    graph.add((passage, URIRef(pss + "quote"), Literal("45,3", lang="fr")))
+    page = render_resource(graph, str(fact), "/id/fact").decode("utf-8")
+    assert '<a href="/id/passage-f10-ARM">page 4, Figure 10, Arménie</a>' in page
+    assert "Figure 10, Armenia" not in page

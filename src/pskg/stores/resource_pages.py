@@ -259,8 +259,10 @@ def _sources(graph: Graph, node: Node) -> str:
             part for part in (f"page {page_number}" if page_number is not None else "", str(locator or "")) if part
         )
         quoted = f'<blockquote lang="fr">« {html.escape(str(quote))} »</blockquote>' if quote is not None else ""
-        dash = f"{html.escape(where)} — " if where else ""
-        items.append(f'<li>{quoted}<span class="where">{dash}{link(graph, source)}</span></li>')
+        # A passage's label restates its page and locator: the link reads "page 4, Figure 10, Arménie" once.
+        href = local_href(source) if isinstance(source, URIRef) else None
+        cited = f'<a href="{html.escape(href)}">{html.escape(where)}</a>' if where and href else link(graph, source)
+        items.append(f'<li>{quoted}<span class="where">{cited}</span></li>')
     return f'<ul class="sources">{"".join(items)}</ul>' if items else ""
 
 
