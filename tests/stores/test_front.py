@@ -176,6 +176,24 @@ def test_the_landing_page_names_the_dataset_and_lists_every_saved_query(base: st
     assert _get(f"{base}/queries/members-in-year?colour=red")[0] == 400
 
 
+def test_a_saved_query_page_gives_its_rows_as_a_file(base: str) -> None:
+    """``?format=csv`` (or tsv, json) gives the rows with the same parameters; the HTML page links to each."""
+    status, media, body = _get(f"{base}/queries/members-in-year?org=CSTO&year=2019&format=csv")
+    lines = body.decode("utf-8").splitlines()
+    assert status == 200 and media.startswith("text/csv")
+    assert lines[0] == "state,role,startYear,endYear" and len(lines) == 8
+    assert (
+        lines[1]
+        == "https://w3id.org/postsoviet-security/id/ARM,https://w3id.org/postsoviet-security/ontology#FullMember,1992,"
+    )
+    status, media, body = _get(f"{base}/queries/members-in-year?format=json")
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 7
+    page = _get(f"{base}/queries/members-in-year?org=NATO&year=2004")[2].decode("utf-8")
+    assert 'href="/queries/members-in-year?org=NATO&amp;year=2004&amp;format=csv"' in page
+    status, _, body = _get(f"{base}/queries/members-in-year?format=xlsx")
+    assert status == 400 and b"expected html, csv, tsv, json" in body
+
+
 def test_the_endpoint_passes_status_and_type_through(base: str) -> None:
     status, body = _post_query(base, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 1000

@@ -375,6 +375,9 @@ class Site:
         query = self.queries.get(name)
         if query is None:
             return text_answer(404, "not found")
+        wanted = params.get("format", "html")
+        if wanted not in ("html", *ROW_FORMATS):
+            return text_answer(400, f"format {wanted!r}: expected html, {', '.join(ROW_FORMATS)}")
         values = {key: value for key, value in params.items() if key != "format"}
         try:
             text = None if values else self._default_text(query)
@@ -384,6 +387,9 @@ class Site:
             return text_answer(400, str(error).replace("--param ", ""))
         except PskgError:
             return text_answer(400, "a parameter value is not a valid IRI or literal")
+        if wanted in ROW_FORMATS:  # the rows as a file, for a spreadsheet or a script
+            media = ROW_FORMATS[wanted]
+            return Answer(200, self.upstream.query(text, media), f"{media}; charset=utf-8")
         results = json.loads(self.upstream.query(text, "application/sparql-results+json"))
         variables = results.get("head", {}).get("vars", [])
         rows = results.get("results", {}).get("bindings", [])
@@ -397,13 +403,27 @@ class Site:
                 f"{html.escape(p.name)} = {html.escape(values.get(p.name, p.default or ''))}" for p in query.parameters
             )
             parts.append(f'<p>Parameters: {shown} <span class="where">(change them in the URL: ?name=value)</span></p>')
-        parts.append(f'<p>{len(rows)} rows · <a href="{html.escape(editor)}">open in the query editor</a></p>')
+        as_file = " · ".join(
+            f'<a href="{html.escape(_with_format(name, values, kind))}">{kind.upper()}</a>' for kind in ROW_FORMATS
+        )
+        parts.append(
+            f'<p>{len(rows)} rows · <a href="{html.escape(editor)}">open in the query editor</a> · {as_file}</p>'
+        )
         parts.append("<table><tr>" + "".join(f"<th>{html.escape(v)}</th>" for v in variables) + "</tr>")
         for row in rows:
             cells = "".join(f"<td>{_cell(row.get(v))}</td>" for v in variables)
             parts.append(f"<tr>{cells}</tr>")
         parts.append("</table>")
         return Answer(200, pages.page(name, "\n".join(parts)), "text/html; charset=utf-8")
+
+
+#: The ``?format=`` values of a saved query's page that give its rows as a file, and their media types.
+ROW_FORMATS = {"csv": "text/csv", "tsv": "text/tab-separated-values", "json": "application/sparql-results+json"}
+
+
+def _with_format(name: str, values: dict[str, str], kind: str) -> str:
+    """The address of a saved query's rows in another format, with the same parameter values."""
+    return f"/queries/{urllib.parse.quote(name)}?" + urllib.parse.urlencode({**values, "format": kind})
 
 
 def _complete(content_type: str, data: bytes) -> bool:
