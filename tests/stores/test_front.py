@@ -85,8 +85,18 @@ def test_turtle_for_a_linked_data_client(base: str) -> None:
         ({"format": "nt"}, "application/n-triples", "nt"),
         ({"format": "jsonld"}, "application/ld+json", "json-ld"),
         ({"format": "ttl", "accept": "text/html"}, "text/turtle", "turtle"),
+        ({"accept": "application/rdf+xml, text/turtle;q=0.9"}, "application/rdf+xml", "xml"),
+        ({"format": "rdf"}, "application/rdf+xml", "xml"),
     ],
-    ids=["accept-nt", "accept-jsonld", "format-nt", "format-jsonld", "format-beats-accept"],
+    ids=[
+        "accept-nt",
+        "accept-jsonld",
+        "format-nt",
+        "format-jsonld",
+        "format-beats-accept",
+        "accept-rdfxml",
+        "format-rdf",
+    ],
 )
 def test_each_rdf_format_by_accept_or_format(base: str, how: dict, media: str, parser: str) -> None:
     query = f"?format={how['format']}" if "format" in how else ""
@@ -313,6 +323,7 @@ def test_paths_name_only_what_the_data_can_hold() -> None:
         ("text/turtle;q=0.5, application/ld+json", "jsonld"),
         ("application/n-triples;q=0.9, text/html;q=0.1", "nt"),
         ("text/html;q=0, text/turtle", "ttl"),
+        ("application/rdf+xml", "rdf"),
         ("image/png", None),
     ],
 )

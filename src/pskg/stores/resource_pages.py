@@ -38,6 +38,7 @@ FORMATS: dict[str, tuple[str, str | None]] = {
     "ttl": ("text/turtle; charset=utf-8", "turtle"),
     "nt": ("application/n-triples; charset=utf-8", "nt"),
     "jsonld": ("application/ld+json; charset=utf-8", "json-ld"),
+    "rdf": ("application/rdf+xml; charset=utf-8", "xml"),  # what Protégé and other OWL tools ask for first
 }
 #: Media types a client may ask for, and the format each means.
 _ACCEPTED = {
@@ -49,8 +50,16 @@ _ACCEPTED = {
     "text/plain": "nt",
     "application/ld+json": "jsonld",
     "application/json": "jsonld",
+    "application/rdf+xml": "rdf",
 }
-_FORMAT_ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld", "json": "jsonld"}
+_FORMAT_ALIASES = {
+    "turtle": "ttl",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "json-ld": "jsonld",
+    "json": "jsonld",
+    "xml": "rdf",
+}
 
 _DESCRIBE = (
     sparql_prologue()
@@ -239,13 +248,13 @@ STYLE = (
 def _formats_line(path: str) -> str:
     return " · ".join(
         f'<a href="{html.escape(path)}?format={key}">{name}</a>'
-        for key, name in (("ttl", "Turtle"), ("nt", "N-Triples"), ("jsonld", "JSON-LD"))
+        for key, name in (("ttl", "Turtle"), ("nt", "N-Triples"), ("jsonld", "JSON-LD"), ("rdf", "RDF/XML"))
     )
 
 
 def alternates(path: str) -> list[tuple[str, str]]:
     """``<link rel=alternate>`` targets of a resource page."""
-    return [(FORMATS[key][0].split(";")[0], f"{path}?format={key}") for key in ("ttl", "nt", "jsonld")]
+    return [(FORMATS[key][0].split(";")[0], f"{path}?format={key}") for key in ("ttl", "nt", "jsonld", "rdf")]
 
 
 def _sources(graph: Graph, node: Node) -> str:
