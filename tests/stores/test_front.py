@@ -324,6 +324,8 @@ def test_paths_name_only_what_the_data_can_hold() -> None:
         ("application/n-triples;q=0.9, text/html;q=0.1", "nt"),
         ("text/html;q=0, text/turtle", "ttl"),
         ("application/rdf+xml", "rdf"),
+        ("text/turtle;q=nan, application/n-triples;q=0.5", "nt"),  # a q-value outside RFC 9110's grammar is no vote
+        ("text/turtle;q=5, application/n-triples;q=0.5", "nt"),
         ("image/png", None),
     ],
 )

@@ -122,6 +122,12 @@ def resource_iri(path: str) -> str | None:
     return None
 
 
+def _quality(text: str) -> float:
+    """An Accept q-value: RFC 9110's ``0`` to ``1`` with at most three decimals; anything else (``nan``, ``5``,
+    ``1e0``) makes the range unacceptable rather than preferred."""
+    return float(text) if re.fullmatch(r"0(\.\d{0,3})?|1(\.0{0,3})?", text.strip()) else 0.0
+
+
 def negotiate(accept: str | None, requested: str | None) -> str | None:
     """The format to answer in: ``?format=`` first, then the ``Accept`` header (q-values honoured).
 
@@ -141,10 +147,7 @@ def negotiate(accept: str | None, requested: str | None) -> str | None:
         quality = 1.0
         for parameter in fields[1:]:
             if parameter.lower().startswith("q="):
-                try:
-                    quality = float(parameter[2:])
-                except ValueError:
-                    quality = 0.0
+                quality = _quality(parameter[2:])
         if quality <= 0:
             continue
         if media in _ACCEPTED:
