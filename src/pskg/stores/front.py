@@ -223,6 +223,10 @@ class Site:
             return Answer(301, b"", headers=[("Location", "/editor/")])
         if raw_path.startswith("/editor/"):
             target = target[len("/editor") :]
+        if method not in ("GET", "HEAD") and not self.cors and _cross_site(headers):
+            # A web page the user opens may POST a form here (no preflight): an update under --writable, or a
+            # query. Browsers name the page's origin; clients that are no browser send none and pass.
+            return text_answer(403, "cross-site request refused: start pskg serve with --cors to allow other origins")
         if not self.allow_service and (why := service_policy.refusal(raw_query, headers, body)):
             return text_answer(403, why)
         return self._proxy(method, target, headers, body)
@@ -415,6 +419,15 @@ class Site:
             parts.append(f"<tr>{cells}</tr>")
         parts.append("</table>")
         return Answer(200, pages.page(name, "\n".join(parts)), "text/html; charset=utf-8")
+
+
+def _cross_site(headers: dict[str, str]) -> bool:
+    """Whether a browser sent the request from a page of another origin than the host it addressed."""
+    origin = headers.get("origin")
+    if origin is None:
+        return False
+    host = headers.get("x-forwarded-host") or headers.get("host") or ""
+    return origin == "null" or urllib.parse.urlsplit(origin).netloc.lower() != host.lower()
 
 
 #: The ``?format=`` values of a saved query's page that give its rows as a file, and their media types.

@@ -1,0 +1,41 @@
+"""A web page the user opens cannot POST to ``pskg serve`` (an update under ``--writable``, a query) unless
+``--cors`` allows other origins; clients that are no browser send no ``Origin`` and are not concerned."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+
+from pskg.stores.front import Site
+from tests.stores.test_service_policy import RecordingUpstream
+
+UPDATE = b"update=INSERT+DATA+%7B+%3Chttp%3A%2F%2Fx%3E+%3Chttp%3A%2F%2Fy%3E+%3Chttp%3A%2F%2Fz%3E+%7D"
+FORM = {"content-type": "application/x-www-form-urlencoded", "host": "127.0.0.1:7878"}
+
+
+def _site(cors: bool) -> tuple[Site, RecordingUpstream]:
+    upstream = RecordingUpstream()
+    return Site(upstream, [], Graph(), writable=True, cors=cors, allow_service=True), upstream
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", "null", "http://127.0.0.1:9999"])
+def test_a_post_from_another_origin_is_refused_and_never_reaches_the_store(origin: str) -> None:
+    site, upstream = _site(cors=False)
+    answer = site.answer("POST", "/update", {**FORM, "origin": origin}, UPDATE)
+    assert answer.status == 403 and b"--cors" in answer.body
+    assert upstream.calls == []
+
+
+@pytest.mark.parametrize(
+    ("headers", "cors"),
+    [
+        ({}, False),  # curl, SPARQLWrapper, grlc: no Origin
+        ({"origin": "http://127.0.0.1:7878"}, False),  # the server's own query editor
+        ({"origin": "https://evil.example"}, True),  # --cors: other origins are allowed, as asked
+    ],
+    ids=["no-origin", "same-origin", "cors"],
+)
+def test_other_posts_reach_the_store(headers: dict[str, str], cors: bool) -> None:
+    site, upstream = _site(cors=cors)
+    assert site.answer("POST", "/update", {**FORM, **headers}, UPDATE).status == 200
+    assert len(upstream.calls) == 1
