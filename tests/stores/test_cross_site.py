@@ -39,3 +39,10 @@ def test_other_posts_reach_the_store(headers: dict[str, str], cors: bool) -> Non
     site, upstream = _site(cors=cors)
     assert site.answer("POST", "/update", {**FORM, **headers}, UPDATE).status == 200
     assert len(upstream.calls) == 1
+
+
+def test_a_named_graph_iri_leads_to_the_dataset_description_as_the_w3id_rules_say() -> None:
+    site, _ = _site(cors=False)
+    answer = site.answer("GET", "/graph/cow", {}, None)
+    assert answer.status == 303 and ("Location", "/dataset") in answer.headers
+    assert site.answer("GET", "/graph/../etc", {}, None).status != 303

@@ -219,6 +219,8 @@ class Site:
             return self.query_page(path[len("/queries/") :], params, self.base_url(headers))
         if ours:
             return self.resource(path, headers.get("accept"), params.get("format"))
+        if re.fullmatch(r"/graph/[a-z]+", path) and method in ("GET", "HEAD"):  # as the w3id rules do
+            return Answer(303, b"", headers=[("Location", "/dataset")])
         if raw_path == "/editor":
             return Answer(301, b"", headers=[("Location", "/editor/")])
         if raw_path.startswith("/editor/"):
