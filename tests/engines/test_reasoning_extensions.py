@@ -25,10 +25,11 @@ from pskg.engines.reference.reason import infer
 from pskg.errors import PskgError
 from pskg.sources.namespaces import ID, ORG, PSS
 from pskg.sources.parse import SourceGraph
+from pskg.sources.resources import turtle_files
 from tests.conftest import REPO
 
 EX = "http://example.org/"
-PROJECT = [*sorted((REPO / "ontology").glob("*.ttl")), *sorted((REPO / "data").glob("*.ttl"))]
+PROJECT = [*turtle_files("ontology"), *turtle_files("data")]  # recursively, as the build reads them
 PREFIXES = f"""@prefix ex: <{EX}> .
 @prefix id: <{ID}> .
 @prefix org: <{ORG}> .
