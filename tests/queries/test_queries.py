@@ -623,7 +623,7 @@ DEFAULT_CASES: dict[str, tuple[Row, list[Row]]] = {
             ),
             (
                 "id:HCNM",
-                "Haut Commissaire pour les minorités nationales",
+                "Haut-commissariat national aux minorités",
                 "High Commissioner on National Minorities",
                 "",
                 "",
