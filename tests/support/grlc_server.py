@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from pskg.stores.serve import HOST, die_with_parent, free_port
-from tests.support.store_servers import stop_process
+from pskg.stores.serve import HOST, free_port
+from tests.support.store_servers import start_logged, stop_process
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -79,15 +79,7 @@ def grlc_server(queries: Path, endpoint: str, folder: Path) -> Iterator[str]:
     (folder / "config.ini").write_text(config, encoding="utf-8")
     log = folder / "grlc.log"
     command = [python, "-m", "flask", "--app", "grlc.server", "run", "--host", HOST, "--port", str(port)]
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            command,
-            cwd=folder,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            preexec_fn=die_with_parent,
-        )
+    process = start_logged(command, folder, log)
     base = f"http://{HOST}:{port}"
     try:
         _wait(f"{base}/api-local/swagger", process, log)

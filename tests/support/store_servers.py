@@ -56,6 +56,19 @@ MaxQueryExecutionTime = 60
 """
 
 
+def start_logged(command: list[str], cwd: Path, log: Path) -> subprocess.Popen:
+    """Start a test server in ``cwd``, its output in ``log``; it dies with the test run (no orphan keeps a port)."""
+    with open(log, "wb") as output:
+        return subprocess.Popen(
+            command,
+            cwd=cwd,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=die_with_parent,
+        )
+
+
 def stop_process(process: subprocess.Popen, timeout: float = 20) -> None:
     """A clean stop (so a server's own children go too), killed if it takes longer than ``timeout``."""
     if process.poll() is None:
@@ -86,15 +99,8 @@ def virtuoso_server(folder: Path) -> Iterator[str]:
     http_port = free_port()
     ini = _INI.format(folder=folder, host=HOST, sql_port=free_port(), http_port=http_port, vsp=VIRTUOSO_VSP)
     (folder / "virtuoso.ini").write_text(ini, encoding="utf-8")
-    with open(folder / "console.log", "wb") as console:
-        process = subprocess.Popen(
-            [executable, "+foreground", "+configfile", str(folder / "virtuoso.ini")],
-            cwd=folder,
-            stdout=console,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            preexec_fn=die_with_parent,
-        )
+    command = [executable, "+foreground", "+configfile", str(folder / "virtuoso.ini")]
+    process = start_logged(command, folder, folder / "console.log")
     url = f"http://{HOST}:{http_port}/sparql"
     try:
         try:
