@@ -413,16 +413,47 @@ def test_with_no_allow_service_a_federated_query_is_refused_and_said_at_start(
         stop_process(process)
 
 
-@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml"])
-def test_an_error_oxigraph_writes_into_a_200_is_not_passed_on_as_an_answer(base: str, accept: str) -> None:
+_SELECT_FORMATS = [
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+]
+_GRAPH_FORMATS = [
+    "text/turtle",
+    "application/n-triples",
+    "application/n-quads",
+    "application/trig",
+    "application/ld+json",
+    "application/rdf+xml",
+]
+_FORMS = [("SELECT *", accept) for accept in _SELECT_FORMATS] + [
+    ("CONSTRUCT { ?s ?p ?o }", accept) for accept in _GRAPH_FORMATS
+]
+
+
+@pytest.mark.parametrize(("form", "accept"), _FORMS)
+def test_an_error_oxigraph_writes_into_a_200_is_not_passed_on_as_an_answer(base: str, form: str, accept: str) -> None:
     """Oxigraph, failing mid-answer (here a SERVICE it may not call), ends a 200 with the error's text: a 502."""
-    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
+    query = f"{form} WHERE {{ SERVICE <http://127.0.0.1:1/sparql> {{ ?s ?p ?o }} }}"
     data = urllib.parse.urlencode({"query": query}).encode()
     request = urllib.request.Request(f"{base}/query", data=data, headers={"Accept": accept})
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(request, timeout=10)
     assert caught.value.code == 502
     assert b"failed while answering" in caught.value.read()
+
+
+@pytest.mark.parametrize("where", ["?s a ?o", "?s <https://example.org/none> ?o"])
+@pytest.mark.parametrize(("form", "accept"), [*_FORMS, ("ASK", "text/csv"), ("ASK", "text/tab-separated-values")])
+def test_a_whole_answer_passes_in_every_format(base: str, form: str, accept: str, where: str) -> None:
+    """The completeness check refuses no whole answer, full or empty, in any format the store writes."""
+    query = f"{form} WHERE {{ {where} }}" + ("" if form == "ASK" else " LIMIT 5")
+    data = urllib.parse.urlencode({"query": query}).encode()
+    request = urllib.request.Request(f"{base}/query", data=data, headers={"Accept": accept})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith(accept)
 
 
 def test_a_saved_query_parameter_given_twice_is_refused_not_guessed(base: str) -> None:

@@ -441,17 +441,35 @@ def _with_format(name: str, values: dict[str, str], kind: str) -> str:
     return f"/queries/{urllib.parse.quote(name)}?" + urllib.parse.urlencode({**values, "format": kind})
 
 
+#: Answers written a line at a time: whole when empty or ended by a line break (Oxigraph's error text has none).
+_LINE_FORMATS = {
+    "text/csv",
+    "text/tab-separated-values",
+    "application/n-triples",
+    "application/n-quads",
+    "text/turtle",
+    "application/trig",
+}
+_JSON_FORMATS = {"application/sparql-results+json", "application/json", "application/ld+json"}
+
+
 def _complete(content_type: str, data: bytes) -> bool:
-    """Whether a 200 answer is whole: Oxigraph, failing mid-way, ends the answer it started with the error's
-    text. SPARQL JSON and XML results can be told (tabular and RDF formats cannot, and pass as they are)."""
+    """Whether a 200 answer is whole: Oxigraph, failing mid-way, ends the answer it started with the error's text.
+
+    Each format the store writes has an end that text cannot fake: JSON parses, XML closes its root element, a
+    line-based format ends with a line break (an ASK answer in CSV or TSV is the one bare word)."""
     media = content_type.split(";")[0].strip().lower()
-    if media in ("application/sparql-results+json", "application/json"):
+    if media in _JSON_FORMATS:
         try:
             json.loads(data)
         except ValueError:
             return False
     elif media == "application/sparql-results+xml":
         return data.rstrip().endswith(b"</sparql>")
+    elif media == "application/rdf+xml":
+        return data.rstrip().endswith(b"</rdf:RDF>")
+    elif media in _LINE_FORMATS:
+        return data == b"" or data.endswith(b"\n") or data in (b"true", b"false")
     return True
 
 
