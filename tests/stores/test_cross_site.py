@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import urllib.parse
+
 import pytest
 from rdflib import Graph
 
@@ -46,3 +48,43 @@ def test_a_named_graph_iri_leads_to_the_dataset_description_as_the_w3id_rules_sa
     answer = site.answer("GET", "/graph/cow", {}, None)
     assert answer.status == 303 and ("Location", "/dataset") in answer.headers
     assert site.answer("GET", "/graph/../etc", {}, None).status != 303
+
+
+FEDERATED_GET = "/query?" + urllib.parse.urlencode({"query": "SELECT * WHERE { SERVICE <http://10.0.0.1/> {} }"})
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"sec-fetch-site": "cross-site"}, {"sec-fetch-site": "same-site"}, {"origin": "https://evil.example"}],
+    ids=["cross-site", "same-site", "origin"],
+)
+def test_a_federated_get_from_another_origin_is_refused_where_service_is_allowed(headers: dict[str, str]) -> None:
+    """An image or a link on any page the user opens can GET a query: it must not make this machine fetch a URL."""
+    site, upstream = _site(cors=False)
+    answer = site.answer("GET", FEDERATED_GET, {"host": "127.0.0.1:7878", **headers}, None)
+    assert answer.status == 403 and b"another origin" in answer.body, answer.body
+    assert upstream.calls == []
+
+
+@pytest.mark.parametrize(
+    ("headers", "cors"),
+    [
+        ({}, False),  # curl, SPARQLWrapper
+        ({"sec-fetch-site": "none"}, False),  # typed in the address bar
+        ({"sec-fetch-site": "same-origin"}, False),  # the server's own query editor
+        ({"sec-fetch-site": "cross-site"}, True),  # --cors with --allow-service: asked for
+    ],
+    ids=["no-browser", "typed", "same-origin", "cors"],
+)
+def test_a_federated_get_of_the_users_own_reaches_the_store(headers: dict[str, str], cors: bool) -> None:
+    site, upstream = _site(cors=cors)
+    assert site.answer("GET", FEDERATED_GET, {"host": "127.0.0.1:7878", **headers}, None).status == 200
+    assert len(upstream.calls) == 1
+
+
+def test_a_plain_query_from_another_origin_is_answered() -> None:
+    """Only fetching is refused: a page of another origin may still read the data (an embedded chart)."""
+    site, upstream = _site(cors=False)
+    query = "/query?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert site.answer("GET", query, {"sec-fetch-site": "cross-site"}, None).status == 200
+    assert len(upstream.calls) == 1

@@ -225,11 +225,19 @@ class Site:
             return Answer(301, b"", headers=[("Location", "/editor/")])
         if raw_path.startswith("/editor/"):
             target = target[len("/editor") :]
-        if method not in ("GET", "HEAD") and not self.cors and _cross_site(headers):
+        cross_site = not self.cors and _cross_site(headers)
+        if cross_site and method not in ("GET", "HEAD"):
             # A web page the user opens may POST a form here (no preflight): an update under --writable, or a
             # query. Browsers name the page's origin; clients that are no browser send none and pass.
             return text_answer(403, "cross-site request refused: start pskg serve with --cors to allow other origins")
-        if not self.allow_service and (why := service_policy.refusal(raw_query, headers, body)):
+        if (not self.allow_service or cross_site) and (why := service_policy.refusal(raw_query, headers, body)):
+            # A page of another origin may also GET a federated query (an image's address): it must not make this
+            # machine fetch a URL even where SERVICE is allowed for the user's own clients.
+            if self.allow_service:
+                why = (
+                    "cross-site request refused: a page of another origin may not make this server fetch a URL "
+                    "(SERVICE, LOAD); start pskg serve with --cors --allow-service to allow it"
+                )
             return text_answer(403, why)
         return self._proxy(method, target, headers, body)
 
@@ -424,7 +432,10 @@ class Site:
 
 
 def _cross_site(headers: dict[str, str]) -> bool:
-    """Whether a browser sent the request from a page of another origin than the host it addressed."""
+    """Whether a browser sent the request from a page of another origin than the host it addressed: its
+    ``Sec-Fetch-Site`` says so (sent on every request, an image's GET too), or its ``Origin`` names another."""
+    if headers.get("sec-fetch-site", "").lower() in ("cross-site", "same-site"):
+        return True
     origin = headers.get("origin")
     if origin is None:
         return False
