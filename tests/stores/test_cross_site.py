@@ -88,3 +88,37 @@ def test_a_plain_query_from_another_origin_is_answered() -> None:
     query = "/query?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert site.answer("GET", query, {"sec-fetch-site": "cross-site"}, None).status == 200
     assert len(upstream.calls) == 1
+
+
+REBOUND = {"host": "evil.example:7878", "origin": "http://evil.example:7878", "sec-fetch-site": "same-origin"}
+
+
+@pytest.mark.parametrize(("method", "target", "body"), [("POST", "/update", UPDATE), ("GET", FEDERATED_GET, None)])
+def test_a_page_whose_name_was_made_to_resolve_to_a_loopback_server_is_refused(
+    method: str, target: str, body: bytes | None
+) -> None:
+    """DNS rebinding: the page is same-origin to itself, but a loopback server is not reached by such a name."""
+    site, upstream = _site(cors=False)
+    headers = {**FORM, **REBOUND} if method == "POST" else REBOUND
+    assert site.answer(method, target, headers, body).status == 403
+    assert upstream.calls == []
+
+
+@pytest.mark.parametrize(
+    ("headers", "loopback"),
+    [
+        (REBOUND, False),  # a server on a network address is reached by its own names
+        ({**REBOUND, "x-forwarded-host": "evil.example:7878"}, True),  # a reverse proxy that keeps the Host
+        ({"host": "localhost:7878", "origin": "http://localhost:7878", "sec-fetch-site": "same-origin"}, True),
+        ({"host": "[::1]:7878", "origin": "http://[::1]:7878"}, True),
+        # a proxy that passes neither its name nor X-Forwarded-Host: the browser's Sec-Fetch-Site is believed
+        ({"host": "127.0.0.1:7878", "origin": "https://kg.example", "sec-fetch-site": "same-origin"}, True),
+    ],
+    ids=["network-address", "proxy", "localhost", "ipv6", "proxy-without-forwarded-host"],
+)
+def test_a_browser_reaching_the_server_by_its_own_name_is_served(headers: dict[str, str], loopback: bool) -> None:
+    upstream = RecordingUpstream()
+    site = Site(upstream, [], Graph(), writable=True, allow_service=True, loopback=loopback)
+    assert site.answer("POST", "/update", {**FORM, **headers}, UPDATE).status == 200
+    assert site.answer("GET", FEDERATED_GET, headers, None).status == 200
+    assert len(upstream.calls) == 2

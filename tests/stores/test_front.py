@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import cycle
 from pathlib import Path
 
@@ -432,10 +433,70 @@ _FORMS = [("SELECT *", accept) for accept in _SELECT_FORMATS] + [
 ]
 
 
-@pytest.mark.parametrize(("form", "accept"), _FORMS)
-def test_an_error_oxigraph_writes_into_a_200_is_not_passed_on_as_an_answer(base: str, form: str, accept: str) -> None:
-    """Oxigraph, failing mid-answer (here a SERVICE it may not call), ends a 200 with the error's text: a 502."""
-    query = f"{form} WHERE {{ SERVICE <http://127.0.0.1:1/sparql> {{ ?s ?p ?o }} }}"
+class _FailingEndpoint(BaseHTTPRequestHandler):
+    """A SPARQL endpoint that answers every request with a 500 whose body is the path's last part, then a line break:
+    Oxigraph copies that body into the error text it ends its own answer with."""
+
+    def do_GET(self) -> None:
+        self._fail()
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self._fail()
+
+    def _fail(self) -> None:
+        body = _REMOTE_BODIES[self.path.rsplit("/", 1)[-1]]
+        self.send_response(500)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+#: Bodies a failing remote endpoint may send, each made to look like the end of a whole answer.
+_REMOTE_BODIES = {
+    "text": b"backend exploded\n",
+    "crlf": b"backend exploded\r\n",
+    "row": b'"a","b","c"\r\n',
+    "triple": b"<https://example.org/s> <https://example.org/p> <https://example.org/o> .\n",
+    "xml": b"</results></sparql>\n",
+    "rdfxml": b"</rdf:RDF>\n",
+    "json": b"]}}\n",
+}
+
+
+@pytest.fixture(scope="module")
+def failing_endpoint():
+    """The base URL of a local endpoint that always fails with one of ``_REMOTE_BODIES``."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FailingEndpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("body", ["unreachable", *sorted(_REMOTE_BODIES)])
+@pytest.mark.parametrize(
+    ("form", "accept"),
+    [
+        *_FORMS,
+        ("CONSTRUCT { ?s ?p ?o }", "text/n3"),
+        ("SELECT ?s", "text/csv"),
+        ("SELECT ?s", "text/tab-separated-values"),
+    ],
+)
+def test_an_error_oxigraph_writes_into_a_200_is_not_passed_on_as_an_answer(
+    base: str, failing_endpoint: str, form: str, accept: str, body: str
+) -> None:
+    """Oxigraph, failing mid-answer (here a SERVICE it cannot reach, or one that fails), ends a 200 with the error's
+    text. That text copies a failing endpoint's body: whatever its last line looks like (a CSV row, a triple, a
+    closing tag), the answer does not parse whole, and the client gets a 502."""
+    endpoint = "http://127.0.0.1:1/sparql" if body == "unreachable" else f"{failing_endpoint}/{body}"
+    query = f"{form} WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}"
     data = urllib.parse.urlencode({"query": query}).encode()
     request = urllib.request.Request(f"{base}/query", data=data, headers={"Accept": accept})
     with pytest.raises(urllib.error.HTTPError) as caught:
@@ -445,7 +506,10 @@ def test_an_error_oxigraph_writes_into_a_200_is_not_passed_on_as_an_answer(base:
 
 
 @pytest.mark.parametrize("where", ["?s a ?o", "?s <https://example.org/none> ?o"])
-@pytest.mark.parametrize(("form", "accept"), [*_FORMS, ("ASK", "text/csv"), ("ASK", "text/tab-separated-values")])
+@pytest.mark.parametrize(
+    ("form", "accept"),
+    [*_FORMS, ("CONSTRUCT { ?s ?p ?o }", "text/n3"), ("ASK", "text/csv"), ("ASK", "text/tab-separated-values")],
+)
 def test_a_whole_answer_passes_in_every_format(base: str, form: str, accept: str, where: str) -> None:
     """The completeness check refuses no whole answer, full or empty, in any format the store writes."""
     query = f"{form} WHERE {{ {where} }}" + ("" if form == "ASK" else " LIMIT 5")

@@ -49,7 +49,7 @@ from pskg.release.formats import MEDIA_TYPES, NQUADS
 from pskg.sources.namespaces import sparql_prologue
 from pskg.sources.parse import load_sources
 from pskg.stores import resource_pages as pages
-from pskg.stores import service_policy
+from pskg.stores import service_policy, whole_answer
 from pskg.stores.serve import HOST, Server, editor_link, free_port, served_dataset
 
 #: Seconds a query may run (``pskg serve --timeout``).
@@ -133,7 +133,7 @@ class Upstream:
             raise QueryTimeout
         kept = [(k, v) for k, v in response.getheaders() if k.lower() not in _HOP_BY_HOP | {"content-type"}]
         content_type = response.getheader("Content-Type") or "application/octet-stream"
-        if response.status == 200 and method != "HEAD" and not _complete(content_type, data):
+        if response.status == 200 and method != "HEAD" and not whole_answer.complete(content_type, data):
             raise UpstreamError(
                 "the store failed while answering (an error during evaluation, such as a SERVICE endpoint "
                 "that failed); the answer would have been incomplete",
@@ -164,6 +164,7 @@ class Site:
         public_host: str = "127.0.0.1",
         files: dict[str, tuple[bytes, str]] | None = None,
         allow_service: bool = False,
+        loopback: bool = True,
     ) -> None:
         self.upstream = upstream
         self.queries = {query.name: query for query in queries}
@@ -173,6 +174,7 @@ class Site:
         self.public_host = public_host
         self.files = files or {}
         self.allow_service = allow_service
+        self.loopback = loopback
         self._dataset: Graph | None = None
         self._landing: dict[str, bytes] = {}
         self._defaults: dict[str, str | None] = {}
@@ -225,7 +227,7 @@ class Site:
             return Answer(301, b"", headers=[("Location", "/editor/")])
         if raw_path.startswith("/editor/"):
             target = target[len("/editor") :]
-        cross_site = not self.cors and _cross_site(headers)
+        cross_site = not self.cors and _cross_site(headers, self.loopback)
         if cross_site and method not in ("GET", "HEAD"):
             # A web page the user opens may POST a form here (no preflight): an update under --writable, or a
             # query. Browsers name the page's origin; clients that are no browser send none and pass.
@@ -431,16 +433,36 @@ class Site:
         return Answer(200, pages.page(name, "\n".join(parts)), "text/html; charset=utf-8")
 
 
-def _cross_site(headers: dict[str, str]) -> bool:
-    """Whether a browser sent the request from a page of another origin than the host it addressed: its
-    ``Sec-Fetch-Site`` says so (sent on every request, an image's GET too), or its ``Origin`` names another."""
-    if headers.get("sec-fetch-site", "").lower() in ("cross-site", "same-site"):
+def _cross_site(headers: dict[str, str], loopback: bool) -> bool:
+    """Whether a browser sent the request from a page of another origin than the host it addressed.
+
+    ``Sec-Fetch-Site`` says so where the browser sends it (to ``localhost``, loopback addresses and https, an
+    image's GET too); else an ``Origin`` naming another host does. On a server bound to a ``loopback`` address, a
+    browser's request for a host name that is not a loopback one, with no proxy's ``X-Forwarded-Host``, is a page
+    whose name was made to resolve to this machine (DNS rebinding): it counts as another origin too."""
+    fetch_site = headers.get("sec-fetch-site", "").lower()
+    if fetch_site in ("cross-site", "same-site"):
         return True
+    host = headers.get("x-forwarded-host") or headers.get("host") or ""
+    from_browser = bool(fetch_site) or "origin" in headers
+    if (
+        loopback
+        and from_browser
+        and "x-forwarded-host" not in headers
+        and not service_policy.is_loopback(_host_name(host))
+    ):
+        return True
+    if fetch_site in ("same-origin", "none"):
+        return False
     origin = headers.get("origin")
     if origin is None:
         return False
-    host = headers.get("x-forwarded-host") or headers.get("host") or ""
     return origin == "null" or urllib.parse.urlsplit(origin).netloc.lower() != host.lower()
+
+
+def _host_name(host: str) -> str:
+    """The name in a ``Host`` header, without its port: ``[::1]:7878`` gives ``::1``."""
+    return urllib.parse.urlsplit(f"//{host}").hostname or ""
 
 
 #: The ``?format=`` values of a saved query's page that give its rows as a file, and their media types.
@@ -450,38 +472,6 @@ ROW_FORMATS = {"csv": "text/csv", "tsv": "text/tab-separated-values", "json": "a
 def _with_format(name: str, values: dict[str, str], kind: str) -> str:
     """The address of a saved query's rows in another format, with the same parameter values."""
     return f"/queries/{urllib.parse.quote(name)}?" + urllib.parse.urlencode({**values, "format": kind})
-
-
-#: Answers written a line at a time: whole when empty or ended by a line break (Oxigraph's error text has none).
-_LINE_FORMATS = {
-    "text/csv",
-    "text/tab-separated-values",
-    "application/n-triples",
-    "application/n-quads",
-    "text/turtle",
-    "application/trig",
-}
-_JSON_FORMATS = {"application/sparql-results+json", "application/json", "application/ld+json"}
-
-
-def _complete(content_type: str, data: bytes) -> bool:
-    """Whether a 200 answer is whole: Oxigraph, failing mid-way, ends the answer it started with the error's text.
-
-    Each format the store writes has an end that text cannot fake: JSON parses, XML closes its root element, a
-    line-based format ends with a line break (an ASK answer in CSV or TSV is the one bare word)."""
-    media = content_type.split(";")[0].strip().lower()
-    if media in _JSON_FORMATS:
-        try:
-            json.loads(data)
-        except ValueError:
-            return False
-    elif media == "application/sparql-results+xml":
-        return data.rstrip().endswith(b"</sparql>")
-    elif media == "application/rdf+xml":
-        return data.rstrip().endswith(b"</rdf:RDF>")
-    elif media in _LINE_FORMATS:
-        return data == b"" or data.endswith(b"\n") or data in (b"true", b"false")
-    return True
 
 
 def _shown(default: str | None) -> str:
@@ -602,6 +592,7 @@ def served_site(
             writable=writable,
             files=release_files(dist),
             allow_service=allow_service,
+            loopback=service_policy.is_loopback(host),
         )
         front, _ = start_front(site, host, port)
         bound = front.server_address[1]
